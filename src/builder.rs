@@ -1,0 +1,767 @@
+//! Loading packs in layers, validating them, and building an [`Engine`].
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::category::Category;
+use crate::condition::{Condition, compile};
+use crate::engine::{Compiled, Engine, PackInfo};
+use crate::error::{Error, ErrorKind, ItemKind, Location, Result};
+use crate::evidence::{Direction, Evidence, Grade};
+use crate::pack::{FORMAT, RawPack, RawSuggestion, Str};
+use crate::rule::{RedFlag, Rule};
+use crate::similar::nearest;
+use crate::site::Site;
+use crate::source::Source;
+use crate::suggestion::{Caution, Suggestion};
+use crate::urgency::Urgency;
+use crate::vocab::{VocabKind, Vocabulary};
+
+/// The largest weight a rule may give a suggestion.
+pub const MAX_WEIGHT: i64 = 1000;
+
+/// Builds an [`Engine`] from packs, applied in the order they are added.
+///
+/// A later pack may add vocabulary, sources, suggestions, rules and red flags. It replaces a
+/// suggestion, rule or red flag of an earlier pack only when the item says `replaces = true`,
+/// and may disable earlier rules by id. It can never remove a red flag or lower its urgency.
+/// Files and folders are read when [`build`](EngineBuilder::build) runs; a folder loads its
+/// `*.toml` files in name order.
+///
+/// ```
+/// use soothe::{EngineBuilder, Profile, Symptom};
+/// let engine = EngineBuilder::new()
+///     .builtin()
+///     .add_pack_str("clinic.toml", r#"
+///         [pack]
+///         id = "clinic"
+///         version = "1.0.0"
+///         format = 1
+///
+///         [disable]
+///         rules = ["nocturnal-leg-cramps"]
+///     "#)
+///     .build()?;
+/// let plan = engine.evaluate(&Profile::new().with_symptom(Symptom::new("cramp", "calf")))?;
+/// assert!(plan.suggestions.iter().all(|s| !s.because.iter().any(|b| &**b == "rule: nocturnal-leg-cramps")));
+/// # Ok::<(), soothe::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct EngineBuilder {
+    inputs: Vec<Input>,
+}
+
+#[derive(Clone, Debug)]
+enum Input {
+    Builtin,
+    Text { name: Arc<str>, text: String },
+    File(PathBuf),
+    Dir(PathBuf),
+}
+
+impl EngineBuilder {
+    /// A builder with no packs at all (not even the built-in ones).
+    pub fn new() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    /// Adds the built-in packs compiled into the crate.
+    #[must_use]
+    pub fn builtin(mut self) -> EngineBuilder {
+        self.inputs.push(Input::Builtin);
+        self
+    }
+
+    /// Adds a pack from text; `name` is used in error messages.
+    #[must_use]
+    pub fn add_pack_str(
+        mut self,
+        name: impl Into<String>,
+        text: impl Into<String>,
+    ) -> EngineBuilder {
+        self.inputs.push(Input::Text {
+            name: Arc::from(name.into()),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds a pack file, read when the engine is built.
+    #[must_use]
+    pub fn add_pack_file(mut self, path: impl AsRef<Path>) -> EngineBuilder {
+        self.inputs.push(Input::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds every `*.toml` file of a folder, in name order, read when the engine is built.
+    #[must_use]
+    pub fn add_pack_dir(mut self, path: impl AsRef<Path>) -> EngineBuilder {
+        self.inputs.push(Input::Dir(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a file or, if `path` is a folder, every `*.toml` file in it.
+    #[must_use]
+    pub fn add_pack_path(self, path: impl AsRef<Path>) -> EngineBuilder {
+        if path.as_ref().is_dir() {
+            self.add_pack_dir(path)
+        } else {
+            self.add_pack_file(path)
+        }
+    }
+
+    /// Loads, validates and compiles every pack.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, with its pack, line, column and item: malformed TOML, an
+    /// unknown field, a duplicate id, a reference to a missing suggestion, source or vocabulary
+    /// id, a value outside a closed set, empty text, a number out of range, a pack that lowers
+    /// or disables a red flag, or a file that cannot be read. No engine is built if any pack
+    /// fails.
+    pub fn build(&self) -> Result<Engine> {
+        let mut loader = Loader::default();
+        for input in &self.inputs {
+            match input {
+                Input::Builtin => {
+                    for (name, text) in crate::builtin::PACKS {
+                        loader.load(Arc::from(*name), text)?;
+                    }
+                }
+                Input::Text { name, text } => loader.load(name.clone(), text)?,
+                Input::File(path) => {
+                    let text = read(path)?;
+                    loader.load(Arc::from(path.display().to_string()), &text)?;
+                }
+                Input::Dir(dir) => {
+                    for path in toml_files(dir)? {
+                        let text = read(&path)?;
+                        loader.load(Arc::from(path.display().to_string()), &text)?;
+                    }
+                }
+            }
+        }
+        Ok(Engine::from_compiled(loader.finish()))
+    }
+}
+
+fn io_error(path: &Path, err: &std::io::Error) -> Error {
+    Error::new(
+        ErrorKind::Io {
+            message: err.to_string(),
+        },
+        Some(Location::new(path.display().to_string())),
+    )
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| io_error(path, &e))
+}
+
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
+        let path = entry.map_err(|e| io_error(dir, &e))?.path();
+        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Turns a TOML parse or shape error into an [`Error`] at its line and column.
+pub(crate) fn toml_error(err: &toml::de::Error, origin: Arc<str>, text: &str) -> Error {
+    let message = err.message().trim().replace('\n', " ");
+    let location = Location::new(origin);
+    let location = match err.span() {
+        Some(span) => location.at(text, span.start),
+        None => location,
+    };
+    let kind = match message.strip_prefix("unknown field `") {
+        Some(rest) => {
+            let mut quoted = rest.split('`').step_by(2);
+            let field = quoted.next().unwrap_or_default().to_owned();
+            let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+            ErrorKind::UnknownField {
+                suggestion: nearest(&field, expected),
+                field,
+            }
+        }
+        None => ErrorKind::Syntax { message },
+    };
+    Error::new(kind, Some(location))
+}
+
+/// The state built up pack by pack.
+#[derive(Default)]
+struct Loader {
+    vocab: Vocabulary,
+    sources: Vec<Source>,
+    source_index: HashMap<Arc<str>, (u32, Arc<str>)>,
+    suggestions: Vec<Suggestion>,
+    suggestion_index: HashMap<Arc<str>, u32>,
+    rules: Vec<Rule>,
+    rule_index: HashMap<Arc<str>, u32>,
+    red_flags: Vec<RedFlag>,
+    red_flag_index: HashMap<Arc<str>, u32>,
+    packs: Vec<PackInfo>,
+}
+
+/// Checks that an id is non-empty and uses only `a-z`, `0-9`, `_` and `-`.
+fn check_id(site: &Site<'_>, id: &Str, what: &str) -> Result<()> {
+    let text = id.get_ref();
+    let well_formed = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if well_formed {
+        return Ok(());
+    }
+    Err(site.error(
+        &id.span(),
+        ErrorKind::InvalidValue {
+            field: format!("{what} id"),
+            value: text.clone(),
+            expected: "lowercase letters, digits, `_` and `-`".to_owned(),
+            suggestion: None,
+        },
+    ))
+}
+
+/// Parses a closed-set value at its span.
+fn closed<T: std::str::FromStr<Err = Error>>(site: &Site<'_>, value: &Str) -> Result<T> {
+    value
+        .get_ref()
+        .parse::<T>()
+        .map_err(|e| site.error(&value.span(), e.kind().clone()))
+}
+
+/// Records `id` in a pack's set of ids, or fails naming where it was first.
+fn first_in_pack<'a>(
+    site: &Site<'_>,
+    seen: &mut HashMap<&'a str, Range<usize>>,
+    id: &'a Str,
+    what: &str,
+) -> Result<()> {
+    if let Some(first) = seen.get(id.get_ref().as_str()) {
+        let at = site.location(first);
+        return Err(site.error(
+            &id.span(),
+            ErrorKind::DuplicateId {
+                what: what.to_owned(),
+                id: id.get_ref().clone(),
+                first: format!(
+                    "{}:{}:{}",
+                    at.origin(),
+                    at.line().unwrap_or(0),
+                    at.column().unwrap_or(0)
+                ),
+            },
+        ));
+    }
+    seen.insert(id.get_ref(), id.span());
+    Ok(())
+}
+
+impl Loader {
+    fn load(&mut self, origin: Arc<str>, text: &str) -> Result<()> {
+        let raw: RawPack =
+            toml::from_str(text).map_err(|e| toml_error(&e, origin.clone(), text))?;
+        let site = Site {
+            origin: &origin,
+            text,
+            item: None,
+        };
+        let meta = raw.pack.get_ref();
+        let pack_site = site.item(ItemKind::Pack, meta.id.get_ref());
+        check_id(&pack_site, &meta.id, "pack")?;
+        pack_site.non_empty(&meta.version.span(), "version", meta.version.get_ref())?;
+        if *meta.format.get_ref() != FORMAT {
+            return Err(pack_site.error(
+                &meta.format.span(),
+                ErrorKind::UnsupportedFormat {
+                    found: *meta.format.get_ref(),
+                    supported: FORMAT,
+                },
+            ));
+        }
+        if let Some(first) = self.packs.iter().find(|p| *p.id == **meta.id.get_ref()) {
+            return Err(pack_site.error(
+                &meta.id.span(),
+                ErrorKind::DuplicateId {
+                    what: "pack".to_owned(),
+                    id: meta.id.get_ref().clone(),
+                    first: first.origin.to_string(),
+                },
+            ));
+        }
+        let pack: Arc<str> = Arc::from(meta.id.get_ref().as_str());
+
+        self.vocabulary(&raw, site, &pack)?;
+        self.sources(&raw, site, &pack)?;
+        for suggestion in &raw.suggestion {
+            self.suggestion(suggestion, site, &pack)?;
+        }
+        self.rules(&raw, site, &pack)?;
+        self.red_flags(&raw, site, &pack)?;
+        self.disable(&raw, site)?;
+
+        self.packs.push(PackInfo {
+            id: pack,
+            version: Arc::from(meta.version.get_ref().as_str()),
+            origin,
+            description: meta
+                .description
+                .as_ref()
+                .map(|d| Arc::from(d.get_ref().as_str())),
+        });
+        Ok(())
+    }
+
+    fn vocabulary(&mut self, raw: &RawPack, site: Site<'_>, pack: &Arc<str>) -> Result<()> {
+        let Some(vocabulary) = &raw.vocabulary else {
+            return Ok(());
+        };
+        let v = vocabulary.get_ref();
+        for (kind, ids) in [
+            (VocabKind::Kind, &v.kind),
+            (VocabKind::Location, &v.location),
+            (VocabKind::Timing, &v.timing),
+            (VocabKind::Trigger, &v.trigger),
+            (VocabKind::Finding, &v.finding),
+            (VocabKind::Context, &v.context),
+        ] {
+            for id in ids {
+                let site = site.item(ItemKind::Vocabulary, id.get_ref());
+                check_id(&site, id, kind.noun())?;
+                if let Some(first) = self.vocab.pack_of(kind, id.get_ref()) {
+                    return Err(site.error(
+                        &id.span(),
+                        ErrorKind::DuplicateId {
+                            what: kind.noun().to_owned(),
+                            id: id.get_ref().clone(),
+                            first: format!("pack `{first}`"),
+                        },
+                    ));
+                }
+                self.vocab.insert(kind, id.get_ref(), pack);
+            }
+        }
+        Ok(())
+    }
+
+    fn sources(&mut self, raw: &RawPack, site: Site<'_>, pack: &Arc<str>) -> Result<()> {
+        for source in &raw.source {
+            let s = source.get_ref();
+            let site = site.item(ItemKind::Source, s.id.get_ref());
+            check_id(&site, &s.id, "source")?;
+            site.non_empty(&s.citation.span(), "citation", s.citation.get_ref())?;
+            for field in [("doi", &s.doi), ("url", &s.url)] {
+                if let (name, Some(value)) = field {
+                    site.non_empty(&value.span(), name, value.get_ref())?;
+                }
+            }
+            if let Some((_, first)) = self.source_index.get(s.id.get_ref().as_str()) {
+                return Err(site.error(
+                    &s.id.span(),
+                    ErrorKind::DuplicateId {
+                        what: "source".to_owned(),
+                        id: s.id.get_ref().clone(),
+                        first: format!("pack `{first}`"),
+                    },
+                ));
+            }
+            let id: Arc<str> = Arc::from(s.id.get_ref().as_str());
+            let index = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+            self.source_index.insert(id.clone(), (index, pack.clone()));
+            self.sources.push(Source {
+                id,
+                citation: Arc::from(s.citation.get_ref().as_str()),
+                doi: s.doi.as_ref().map(|d| Arc::from(d.get_ref().as_str())),
+                url: s.url.as_ref().map(|u| Arc::from(u.get_ref().as_str())),
+            });
+        }
+        Ok(())
+    }
+
+    /// Resolves a list of source ids, which must not be empty.
+    fn source_ids(&self, site: &Site<'_>, list: &Spanned<Vec<Str>>) -> Result<Arc<[Arc<str>]>> {
+        if list.get_ref().is_empty() {
+            return Err(site.error(
+                &list.span(),
+                ErrorKind::Empty {
+                    field: "sources".to_owned(),
+                },
+            ));
+        }
+        list.get_ref()
+            .iter()
+            .map(
+                |id| match self.source_index.get_key_value(id.get_ref().as_str()) {
+                    Some((known, _)) => Ok(known.clone()),
+                    None => Err(site.unknown(
+                        &id.span(),
+                        "source",
+                        id.get_ref(),
+                        self.source_index.keys().map(|k| &**k),
+                    )),
+                },
+            )
+            .collect()
+    }
+
+    fn suggestion(
+        &mut self,
+        raw: &Spanned<RawSuggestion>,
+        site: Site<'_>,
+        pack: &Arc<str>,
+    ) -> Result<()> {
+        let s = raw.get_ref();
+        let site = site.item(ItemKind::Suggestion, s.id.get_ref());
+        check_id(&site, &s.id, "suggestion")?;
+        site.non_empty(&s.title.span(), "title", s.title.get_ref())?;
+        site.non_empty(&s.how_to.span(), "how_to", s.how_to.get_ref())?;
+        let category: Category = closed(&site, &s.category)?;
+        let e = s.evidence.get_ref();
+        let grade: Grade = closed(&site, &e.grade)?;
+        let direction: Direction = closed(&site, &e.direction)?;
+        site.non_empty(&e.note.span(), "evidence.note", e.note.get_ref())?;
+        let sources = self.source_ids(&site, &e.sources)?;
+
+        let mut cautions = Vec::with_capacity(s.caution.len());
+        for caution in &s.caution {
+            let c = caution.get_ref();
+            site.non_empty(&c.text.span(), "caution.text", c.text.get_ref())?;
+            let when = c
+                .when
+                .as_ref()
+                .map(|w| compile(w, &self.vocab, site))
+                .transpose()?;
+            let withhold = match &c.action {
+                None => when.is_some(),
+                Some(action) => match (action.get_ref().as_str(), &when) {
+                    ("warn", _) => false,
+                    ("withhold", Some(_)) => true,
+                    (value, _) => {
+                        let expected = if when.is_some() {
+                            "withhold, warn"
+                        } else {
+                            "warn (a caution without `when` can only warn)"
+                        };
+                        return Err(site.error(
+                            &action.span(),
+                            ErrorKind::InvalidValue {
+                                field: "action".to_owned(),
+                                value: value.to_owned(),
+                                expected: expected.to_owned(),
+                                suggestion: nearest(value, ["withhold", "warn"])
+                                    .filter(|_| when.is_some()),
+                            },
+                        ));
+                    }
+                },
+            };
+            cautions.push(Caution {
+                when,
+                withhold,
+                text: Arc::from(c.text.get_ref().as_str()),
+            });
+        }
+
+        let suggestion = Suggestion {
+            id: Arc::from(s.id.get_ref().as_str()),
+            title: Arc::from(s.title.get_ref().as_str()),
+            how_to: Arc::from(s.how_to.get_ref().as_str()),
+            category,
+            evidence: Evidence {
+                grade,
+                direction,
+                note: Arc::from(e.note.get_ref().as_str()),
+                sources,
+            },
+            clinician_first: s.clinician_first,
+            cautions,
+            pack: pack.clone(),
+        };
+        let existing = self.suggestion_index.get(s.id.get_ref().as_str()).copied();
+        let slot = existing.and_then(|i| self.suggestions.get_mut(i as usize));
+        match (slot, s.replaces) {
+            (Some(old), true) if old.pack != *pack => *old = suggestion,
+            (Some(old), _) => {
+                let kind = if old.pack == *pack {
+                    ErrorKind::DuplicateId {
+                        what: "suggestion".to_owned(),
+                        id: s.id.get_ref().clone(),
+                        first: format!("pack `{pack}`"),
+                    }
+                } else {
+                    ErrorKind::ReplaceWithoutMarker {
+                        what: "suggestion".to_owned(),
+                        id: s.id.get_ref().clone(),
+                        pack: old.pack.to_string(),
+                    }
+                };
+                return Err(site.error(&s.id.span(), kind));
+            }
+            (None, true) => return Err(self.nothing_to_replace(&site, &s.id, "suggestion")),
+            (None, false) => {
+                let index = u32::try_from(self.suggestions.len()).unwrap_or(u32::MAX);
+                self.suggestion_index.insert(suggestion.id.clone(), index);
+                self.suggestions.push(suggestion);
+            }
+        }
+        Ok(())
+    }
+
+    fn nothing_to_replace(&self, site: &Site<'_>, id: &Str, what: &str) -> Error {
+        let known: Vec<&str> = match what {
+            "suggestion" => self.suggestion_index.keys().map(|k| &**k).collect(),
+            "rule" => self.rule_index.keys().map(|k| &**k).collect(),
+            _ => self.red_flag_index.keys().map(|k| &**k).collect(),
+        };
+        site.error(
+            &id.span(),
+            ErrorKind::NothingToReplace {
+                what: what.to_owned(),
+                id: id.get_ref().clone(),
+                suggestion: nearest(id.get_ref(), known),
+            },
+        )
+    }
+
+    fn rules(&mut self, raw: &RawPack, site: Site<'_>, pack: &Arc<str>) -> Result<()> {
+        let mut seen = HashMap::new();
+        for rule in &raw.rule {
+            let r = rule.get_ref();
+            let site = site.item(ItemKind::Rule, r.id.get_ref());
+            check_id(&site, &r.id, "rule")?;
+            first_in_pack(&site, &mut seen, &r.id, "rule")?;
+            let when = compile(&r.when, &self.vocab, site)?;
+            if r.suggest.get_ref().is_empty() {
+                return Err(site.error(
+                    &r.suggest.span(),
+                    ErrorKind::Empty {
+                        field: "suggest".to_owned(),
+                    },
+                ));
+            }
+            let mut suggest = Vec::with_capacity(r.suggest.get_ref().len());
+            let mut chosen = HashSet::new();
+            for entry in r.suggest.get_ref() {
+                let e = entry.get_ref();
+                let Some(index) = self.suggestion_index.get(e.id.get_ref().as_str()).copied()
+                else {
+                    return Err(site.unknown(
+                        &e.id.span(),
+                        "suggestion",
+                        e.id.get_ref(),
+                        self.suggestion_index.keys().map(|k| &**k),
+                    ));
+                };
+                if !chosen.insert(index) {
+                    return Err(site.error(
+                        &e.id.span(),
+                        ErrorKind::DuplicateId {
+                            what: "suggestion".to_owned(),
+                            id: e.id.get_ref().clone(),
+                            first: "the same rule's `suggest` list".to_owned(),
+                        },
+                    ));
+                }
+                let weight = *e.weight.get_ref();
+                let weight = u32::try_from(weight)
+                    .ok()
+                    .filter(|w| (1..=MAX_WEIGHT).contains(&i64::from(*w)));
+                let Some(weight) = weight else {
+                    return Err(site.error(
+                        &e.weight.span(),
+                        ErrorKind::OutOfRange {
+                            field: "weight".to_owned(),
+                            value: *e.weight.get_ref(),
+                            min: 1,
+                            max: MAX_WEIGHT,
+                        },
+                    ));
+                };
+                suggest.push((index, weight));
+            }
+            let id: Arc<str> = Arc::from(r.id.get_ref().as_str());
+            let compiled = Rule {
+                because: Arc::from(format!("rule: {id}")),
+                id: id.clone(),
+                when,
+                suggest: suggest.into_boxed_slice(),
+                pack: pack.clone(),
+                enabled: true,
+            };
+            let existing = self.rule_index.get(&id).copied();
+            match (
+                existing.and_then(|i| self.rules.get_mut(i as usize)),
+                r.replaces,
+            ) {
+                (Some(old), true) => *old = compiled,
+                (Some(old), false) => {
+                    return Err(site.error(
+                        &r.id.span(),
+                        ErrorKind::ReplaceWithoutMarker {
+                            what: "rule".to_owned(),
+                            id: id.to_string(),
+                            pack: old.pack.to_string(),
+                        },
+                    ));
+                }
+                (None, true) => return Err(self.nothing_to_replace(&site, &r.id, "rule")),
+                (None, false) => {
+                    self.rule_index
+                        .insert(id, u32::try_from(self.rules.len()).unwrap_or(u32::MAX));
+                    self.rules.push(compiled);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn red_flags(&mut self, raw: &RawPack, site: Site<'_>, pack: &Arc<str>) -> Result<()> {
+        let mut seen = HashMap::new();
+        for flag in &raw.red_flag {
+            let f = flag.get_ref();
+            let site = site.item(ItemKind::RedFlag, f.id.get_ref());
+            check_id(&site, &f.id, "red flag")?;
+            first_in_pack(&site, &mut seen, &f.id, "red flag")?;
+            let when = compile(&f.when, &self.vocab, site)?;
+            let urgency: Urgency = closed(&site, &f.urgency)?;
+            if urgency == Urgency::None {
+                return Err(site.error(
+                    &f.urgency.span(),
+                    ErrorKind::InvalidValue {
+                        field: "urgency".to_owned(),
+                        value: "none".to_owned(),
+                        expected: "routine, soon, urgent, emergency (a red flag needs a clinician)"
+                            .to_owned(),
+                        suggestion: None,
+                    },
+                ));
+            }
+            site.non_empty(&f.text.span(), "text", f.text.get_ref())?;
+            let sources = self.source_ids(&site, &f.sources)?;
+            let id: Arc<str> = Arc::from(f.id.get_ref().as_str());
+            let existing = self.red_flag_index.get(&id).copied();
+            match (
+                existing.and_then(|i| self.red_flags.get_mut(i as usize)),
+                f.replaces,
+            ) {
+                (Some(old), true) => {
+                    if urgency < old.urgency {
+                        return Err(site.error(
+                            &f.urgency.span(),
+                            ErrorKind::RedFlagLowered {
+                                id: id.to_string(),
+                                from: old.urgency,
+                                to: urgency,
+                                pack: old.pack.to_string(),
+                            },
+                        ));
+                    }
+                    // The old condition stays in force: a replacement can widen when the flag
+                    // fires, never narrow it.
+                    let old_when = std::mem::replace(&mut old.when, Condition::Any(Box::new([])));
+                    old.when = Condition::Any(Box::new([old_when, when]));
+                    old.urgency = urgency;
+                    old.text = Arc::from(f.text.get_ref().as_str());
+                    old.sources = sources;
+                    old.pack = pack.clone();
+                }
+                (Some(old), false) => {
+                    let kind = if urgency < old.urgency {
+                        ErrorKind::RedFlagLowered {
+                            id: id.to_string(),
+                            from: old.urgency,
+                            to: urgency,
+                            pack: old.pack.to_string(),
+                        }
+                    } else {
+                        ErrorKind::ReplaceWithoutMarker {
+                            what: "red flag".to_owned(),
+                            id: id.to_string(),
+                            pack: old.pack.to_string(),
+                        }
+                    };
+                    return Err(site.error(&f.id.span(), kind));
+                }
+                (None, true) => return Err(self.nothing_to_replace(&site, &f.id, "red flag")),
+                (None, false) => {
+                    let index = u32::try_from(self.red_flags.len()).unwrap_or(u32::MAX);
+                    self.red_flag_index.insert(id.clone(), index);
+                    self.red_flags.push(RedFlag {
+                        id,
+                        when,
+                        urgency,
+                        text: Arc::from(f.text.get_ref().as_str()),
+                        sources,
+                        pack: pack.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn disable(&mut self, raw: &RawPack, site: Site<'_>) -> Result<()> {
+        let Some(disable) = &raw.disable else {
+            return Ok(());
+        };
+        let d = disable.get_ref();
+        for id in d.red_flags.iter().chain(&d.rules) {
+            let site = site.item(ItemKind::Disable, id.get_ref());
+            let flag = self.red_flag_index.get(id.get_ref().as_str());
+            if let Some(flag) = flag.and_then(|i| self.red_flags.get(*i as usize)) {
+                return Err(site.error(
+                    &id.span(),
+                    ErrorKind::RedFlagDisabled {
+                        id: id.get_ref().clone(),
+                        pack: flag.pack.to_string(),
+                    },
+                ));
+            }
+        }
+        if let Some(id) = d.red_flags.first() {
+            let site = site.item(ItemKind::Disable, id.get_ref());
+            let known = self.red_flag_index.keys().map(|k| &**k);
+            return Err(site.unknown(&id.span(), "red flag", id.get_ref(), known));
+        }
+        for id in &d.rules {
+            let index = self.rule_index.get(id.get_ref().as_str());
+            match index.and_then(|i| self.rules.get_mut(*i as usize)) {
+                Some(rule) => rule.enabled = false,
+                None => {
+                    let site = site.item(ItemKind::Disable, id.get_ref());
+                    let known = self.rule_index.keys().map(|k| &**k);
+                    return Err(site.unknown(&id.span(), "rule", id.get_ref(), known));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Compiled {
+        Compiled {
+            vocab: self.vocab,
+            sources: self.sources,
+            source_index: self
+                .source_index
+                .into_iter()
+                .map(|(id, (index, _))| (id, index))
+                .collect(),
+            suggestions: self.suggestions,
+            suggestion_index: self.suggestion_index,
+            rules: self.rules.into_iter().filter(|r| r.enabled).collect(),
+            red_flags: self.red_flags,
+            packs: self.packs,
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! Conditions: compiled from a pack's `when` tables, evaluated against a profile's facts.
+
+use std::fmt::Write as _;
+
+use toml::Spanned;
+
+use std::ops::Range;
+
+use crate::error::{ErrorKind, Result};
+use crate::pack::{RawRange, RawWhen, Str};
+use crate::site::Site;
+use crate::vocab::{VocabKind, Vocabulary};
+
+/// The deepest nesting of `all`, `any` and `not` a condition may have.
+pub const MAX_CONDITION_DEPTH: usize = 32;
+
+/// A profile resolved against the vocabulary: ids turned into indices.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    pub symptoms: Vec<SymptomFacts>,
+    pub triggers: Vec<u32>,
+    pub findings: Vec<u32>,
+    pub context: Vec<u32>,
+}
+
+/// One resolved symptom.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SymptomFacts {
+    pub kind: u32,
+    pub location: u32,
+    pub timing: Option<u32>,
+    pub severity: Option<u8>,
+}
+
+/// A compiled condition.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Condition {
+    /// Every part holds.
+    All(Box<[Condition]>),
+    /// At least one part holds.
+    Any(Box<[Condition]>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// Some single symptom matches every given constraint.
+    Symptom(SymptomMatch),
+    /// The profile lists at least one of these triggers, findings or context ids.
+    Has(VocabKind, Box<[u32]>),
+}
+
+/// Constraints on one symptom; an empty list means "any".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct SymptomMatch {
+    pub kinds: Box<[u32]>,
+    pub locations: Box<[u32]>,
+    pub timings: Box<[u32]>,
+    pub severity: Option<(u8, u8)>,
+}
+
+impl SymptomMatch {
+    fn matches(&self, s: &SymptomFacts) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&s.kind))
+            && (self.locations.is_empty() || self.locations.contains(&s.location))
+            && (self.timings.is_empty() || s.timing.is_some_and(|t| self.timings.contains(&t)))
+            && self
+                .severity
+                .is_none_or(|(lo, hi)| s.severity.is_some_and(|v| lo <= v && v <= hi))
+    }
+}
+
+impl Condition {
+    /// Whether the condition holds for `facts`.
+    pub fn holds(&self, facts: &Facts) -> bool {
+        match self {
+            Condition::All(parts) => parts.iter().all(|c| c.holds(facts)),
+            Condition::Any(parts) => parts.iter().any(|c| c.holds(facts)),
+            Condition::Not(part) => !part.holds(facts),
+            Condition::Symptom(m) => facts.symptoms.iter().any(|s| m.matches(s)),
+            Condition::Has(kind, ids) => listed(facts, *kind).iter().any(|id| ids.contains(id)),
+        }
+    }
+
+    /// Why the condition holds, in words (`context: kidney_disease`), or `None` if it does not.
+    pub fn witness(&self, facts: &Facts, vocab: &Vocabulary) -> Option<String> {
+        match self {
+            Condition::All(parts) => {
+                let mut out = String::new();
+                for part in parts.iter() {
+                    let why = part.witness(facts, vocab)?;
+                    if !out.is_empty() {
+                        out.push_str(" and ");
+                    }
+                    out.push_str(&why);
+                }
+                Some(out)
+            }
+            Condition::Any(parts) => parts.iter().find_map(|c| c.witness(facts, vocab)),
+            Condition::Not(part) => (!part.holds(facts)).then(|| "a `not` condition".to_owned()),
+            Condition::Symptom(m) => {
+                let s = facts.symptoms.iter().find(|s| m.matches(s))?;
+                let mut out = String::from("symptom: ");
+                out.push_str(vocab.name(VocabKind::Kind, s.kind).map_or("?", |n| n));
+                out.push_str(" at ");
+                out.push_str(
+                    vocab
+                        .name(VocabKind::Location, s.location)
+                        .map_or("?", |n| n),
+                );
+                if let Some(sev) = s.severity.filter(|_| m.severity.is_some()) {
+                    let _ = write!(out, ", severity {sev}");
+                }
+                Some(out)
+            }
+            Condition::Has(kind, ids) => {
+                let id = listed(facts, *kind).iter().find(|id| ids.contains(id))?;
+                let name = vocab.name(*kind, *id).map_or("?", |n| n);
+                Some(format!("{}: {name}", kind.key()))
+            }
+        }
+    }
+}
+
+fn listed(facts: &Facts, kind: VocabKind) -> &[u32] {
+    match kind {
+        VocabKind::Trigger => &facts.triggers,
+        VocabKind::Finding => &facts.findings,
+        VocabKind::Context => &facts.context,
+        _ => &[],
+    }
+}
+
+/// Compiles a `when` table, checking every id against `vocab`.
+pub(crate) fn compile(
+    when: &Spanned<RawWhen>,
+    vocab: &Vocabulary,
+    site: Site<'_>,
+) -> Result<Condition> {
+    compile_at(when, vocab, site, 0)
+}
+
+fn compile_at(
+    when: &Spanned<RawWhen>,
+    vocab: &Vocabulary,
+    site: Site<'_>,
+    depth: usize,
+) -> Result<Condition> {
+    if depth >= MAX_CONDITION_DEPTH {
+        return Err(site.error(
+            &when.span(),
+            ErrorKind::TooDeep {
+                max: MAX_CONDITION_DEPTH,
+            },
+        ));
+    }
+    let raw = when.get_ref();
+    let span = when.span();
+    let mut parts = Vec::new();
+
+    let symptom = SymptomMatch {
+        kinds: ids(&raw.kind, VocabKind::Kind, vocab, site, &span)?,
+        locations: ids(&raw.location, VocabKind::Location, vocab, site, &span)?,
+        timings: ids(&raw.timing, VocabKind::Timing, vocab, site, &span)?,
+        severity: raw.severity.as_ref().map(|r| range(r, site)).transpose()?,
+    };
+    if raw.kind.is_some()
+        || raw.location.is_some()
+        || raw.timing.is_some()
+        || raw.severity.is_some()
+    {
+        parts.push(Condition::Symptom(symptom));
+    }
+    for (list, kind) in [
+        (&raw.trigger, VocabKind::Trigger),
+        (&raw.finding, VocabKind::Finding),
+        (&raw.context, VocabKind::Context),
+    ] {
+        if list.is_some() {
+            parts.push(Condition::Has(kind, ids(list, kind, vocab, site, &span)?));
+        }
+    }
+    for (list, field, any) in [(&raw.all, "all", false), (&raw.any, "any", true)] {
+        let Some(list) = list else { continue };
+        if list.is_empty() {
+            return Err(site.error(&when.span(), empty(field)));
+        }
+        let inner = list
+            .iter()
+            .map(|w| compile_at(w, vocab, site, depth + 1))
+            .collect::<Result<Box<[_]>>>()?;
+        parts.push(if any {
+            Condition::Any(inner)
+        } else {
+            Condition::All(inner)
+        });
+    }
+    if let Some(not) = &raw.not {
+        let inner = compile_at(not, vocab, site, depth + 1)?;
+        parts.push(Condition::Not(Box::new(inner)));
+    }
+
+    match parts.len() {
+        0 => Err(site.error(&when.span(), empty("condition"))),
+        1 => Ok(parts.pop().unwrap_or(Condition::All(Box::new([])))),
+        _ => Ok(Condition::All(parts.into_boxed_slice())),
+    }
+}
+
+fn empty(field: &str) -> ErrorKind {
+    ErrorKind::Empty {
+        field: field.to_owned(),
+    }
+}
+
+fn ids(
+    list: &Option<Vec<Str>>,
+    kind: VocabKind,
+    vocab: &Vocabulary,
+    site: Site<'_>,
+    at: &Range<usize>,
+) -> Result<Box<[u32]>> {
+    let Some(list) = list else {
+        return Ok(Box::new([]));
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for id in list {
+        match vocab.lookup(kind, id.get_ref()) {
+            Some(index) => out.push(index),
+            None => {
+                return Err(site.unknown(&id.span(), kind.noun(), id.get_ref(), vocab.ids(kind)));
+            }
+        }
+    }
+    if out.is_empty() {
+        // An empty list would never match: almost certainly a mistake.
+        return Err(site.error(at, empty(kind.key())));
+    }
+    Ok(out.into_boxed_slice())
+}
+
+fn range(raw: &Spanned<RawRange>, site: Site<'_>) -> Result<(u8, u8)> {
+    let bound = |value: &Option<Spanned<i64>>, field: &str, default: u8| -> Result<u8> {
+        match value {
+            None => Ok(default),
+            Some(v) => u8::try_from(*v.get_ref())
+                .ok()
+                .filter(|n| *n <= 10)
+                .ok_or_else(|| {
+                    site.error(
+                        &v.span(),
+                        ErrorKind::OutOfRange {
+                            field: field.to_owned(),
+                            value: *v.get_ref(),
+                            min: 0,
+                            max: 10,
+                        },
+                    )
+                }),
+        }
+    };
+    let min = bound(&raw.get_ref().min, "severity.min", 0)?;
+    let max = bound(&raw.get_ref().max, "severity.max", 10)?;
+    if min > max {
+        return Err(site.error(
+            &raw.span(),
+            ErrorKind::OutOfRange {
+                field: "severity.min".to_owned(),
+                value: i64::from(min),
+                min: 0,
+                max: i64::from(max),
+            },
+        ));
+    }
+    Ok((min, max))
+}

@@ -1,0 +1,311 @@
+//! The compiled engine and evaluation of a profile into a plan.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use crate::builder::EngineBuilder;
+use crate::condition::{Facts, SymptomFacts};
+use crate::error::{ErrorKind, Result};
+use crate::plan::{Plan, Reason, Suggested, Withheld};
+use crate::profile::{MAX_SEVERITY, Profile, profile_error};
+use crate::rule::{RedFlag, Rule};
+use crate::similar::nearest;
+use crate::source::Source;
+use crate::suggestion::Suggestion;
+use crate::urgency::Urgency;
+use crate::vocab::{VocabKind, Vocabulary};
+
+/// A loaded pack, as the engine records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PackInfo {
+    /// The pack's id.
+    pub id: Arc<str>,
+    /// The pack's version.
+    pub version: Arc<str>,
+    /// Where it came from: a file path, or the name given with the text.
+    pub origin: Arc<str>,
+    /// The pack's description, if it has one.
+    pub description: Option<Arc<str>>,
+}
+
+/// Everything the packs defined, validated and linked.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub vocab: Vocabulary,
+    pub sources: Vec<Source>,
+    pub source_index: HashMap<Arc<str>, u32>,
+    pub suggestions: Vec<Suggestion>,
+    pub suggestion_index: HashMap<Arc<str>, u32>,
+    pub rules: Vec<Rule>,
+    pub red_flags: Vec<RedFlag>,
+    pub packs: Vec<PackInfo>,
+}
+
+/// A compiled rule engine: evaluates profiles into plans.
+///
+/// An engine is immutable, `Send + Sync`, and cheap to clone (it shares its data), so one
+/// engine can serve every thread of an app.
+///
+/// ```
+/// use soothe::{Engine, Profile, Symptom, Urgency};
+/// let engine = Engine::builtin()?;
+/// let plan = engine.evaluate(
+///     &Profile::new().with_symptom(Symptom::new("cramp", "calf").timing("nocturnal")),
+/// )?;
+/// assert_eq!(plan.urgency, Urgency::None);
+/// assert_eq!(&*plan.suggestions[0].id, "calf-stretch-before-bed");
+/// # Ok::<(), soothe::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Engine {
+    inner: Arc<Compiled>,
+}
+
+impl Engine {
+    pub(crate) fn from_compiled(compiled: Compiled) -> Engine {
+        Engine {
+            inner: Arc::new(compiled),
+        }
+    }
+
+    /// The engine over the built-in packs, built once and shared.
+    ///
+    /// # Errors
+    ///
+    /// Only if the built-in packs were broken when the crate was built; the crate's tests
+    /// rule that out.
+    pub fn builtin() -> Result<Engine> {
+        static BUILTIN: OnceLock<Result<Engine>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| EngineBuilder::new().builtin().build())
+            .clone()
+    }
+
+    /// A builder that starts with the built-in packs; add your own packs after them.
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::new().builtin()
+    }
+
+    /// The vocabulary of the loaded packs.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.inner.vocab
+    }
+
+    /// The suggestion with this id.
+    pub fn suggestion(&self, id: &str) -> Option<&Suggestion> {
+        let index = self.inner.suggestion_index.get(id)?;
+        self.inner.suggestions.get(*index as usize)
+    }
+
+    /// Every suggestion, in the order the packs defined them.
+    pub fn suggestions(&self) -> impl Iterator<Item = &Suggestion> {
+        self.inner.suggestions.iter()
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        let index = self.inner.source_index.get(id)?;
+        self.inner.sources.get(*index as usize)
+    }
+
+    /// Every source, in the order the packs defined them.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.inner.sources.iter()
+    }
+
+    /// The ids of the enabled rules, in load order.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.inner.rules.iter().map(|r| &*r.id)
+    }
+
+    /// The ids of the red flags with their urgency, in load order.
+    pub fn red_flags(&self) -> impl Iterator<Item = (&str, Urgency)> {
+        self.inner.red_flags.iter().map(|f| (&*f.id, f.urgency))
+    }
+
+    /// The packs that were loaded, in order.
+    pub fn packs(&self) -> &[PackInfo] {
+        &self.inner.packs
+    }
+
+    /// Evaluates a profile into a plan.
+    ///
+    /// Red flags are checked first: the plan's urgency is the highest of those that fired,
+    /// and at [`Urgency::Emergency`] no self-care is given. Otherwise every rule whose
+    /// condition holds adds its weight to each suggestion it names; a suggestion a caution
+    /// forbids for this person goes to `withheld` with the reason. Same profile, same plan.
+    ///
+    /// # Errors
+    ///
+    /// An id the vocabulary does not know (`"location": "calff"` gives
+    /// `profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?`), or a
+    /// severity above 10.
+    pub fn evaluate(&self, profile: &Profile) -> Result<Plan> {
+        let facts = self.resolve(profile)?;
+        let inner = &*self.inner;
+
+        let mut reasons: Vec<Reason> = inner
+            .red_flags
+            .iter()
+            .filter(|flag| flag.when.holds(&facts))
+            .map(|flag| Reason {
+                red_flag: flag.id.clone(),
+                text: flag.text.clone(),
+                urgency: flag.urgency,
+                sources: flag.sources.clone(),
+            })
+            .collect();
+        reasons.sort_by(|a, b| {
+            b.urgency
+                .cmp(&a.urgency)
+                .then_with(|| a.red_flag.cmp(&b.red_flag))
+        });
+        let urgency = reasons.first().map_or(Urgency::None, |r| r.urgency);
+        let mut plan = Plan {
+            see_clinician: urgency > Urgency::None,
+            urgency,
+            reasons,
+            suggestions: Vec::new(),
+            withheld: Vec::new(),
+        };
+        if urgency == Urgency::Emergency {
+            return Ok(plan);
+        }
+
+        // Suggestion index, score, and the rules that chose it, in rule order.
+        let mut chosen: Vec<(u32, u32, Vec<Arc<str>>)> = Vec::new();
+        for rule in inner.rules.iter().filter(|r| r.when.holds(&facts)) {
+            for &(index, weight) in rule.suggest.iter() {
+                match chosen.iter_mut().find(|(i, ..)| *i == index) {
+                    Some((_, score, because)) => {
+                        *score = score.saturating_add(weight);
+                        because.push(rule.because.clone());
+                    }
+                    None => chosen.push((index, weight, vec![rule.because.clone()])),
+                }
+            }
+        }
+
+        for (index, score, because) in chosen {
+            let Some(s) = inner.suggestions.get(index as usize) else {
+                continue;
+            };
+            let mut cautions = Vec::new();
+            let mut withheld = None;
+            for caution in &s.cautions {
+                match &caution.when {
+                    None => cautions.push(caution.text.clone()),
+                    Some(when) if caution.withhold => {
+                        if let Some(why) = when.witness(&facts, &inner.vocab) {
+                            withheld = Some((why, caution.text.clone()));
+                            break;
+                        }
+                    }
+                    Some(when) => {
+                        if when.holds(&facts) {
+                            cautions.push(caution.text.clone());
+                        }
+                    }
+                }
+            }
+            match withheld {
+                Some((because, caution)) => plan.withheld.push(Withheld {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    because,
+                    caution,
+                }),
+                None => plan.suggestions.push(Suggested {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    category: s.category,
+                    how_to: s.how_to.clone(),
+                    evidence: s.evidence.clone(),
+                    clinician_first: s.clinician_first,
+                    because,
+                    cautions,
+                    score,
+                }),
+            }
+        }
+        plan.suggestions
+            .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        plan.withheld.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(plan)
+    }
+
+    /// Checks a profile against the vocabulary and turns its ids into indices.
+    fn resolve(&self, profile: &Profile) -> Result<Facts> {
+        let vocab = &self.inner.vocab;
+        let lookup = |kind: VocabKind, id: &str, path: String| {
+            vocab.lookup(kind, id).ok_or_else(|| {
+                profile_error(
+                    path,
+                    ErrorKind::UnknownId {
+                        what: kind.noun().to_owned(),
+                        id: id.to_owned(),
+                        suggestion: nearest(id, vocab.ids(kind)),
+                    },
+                )
+            })
+        };
+        let mut facts = Facts::default();
+        for (i, s) in profile.symptoms.iter().enumerate() {
+            let timing = match &s.timing {
+                Some(t) => Some(lookup(
+                    VocabKind::Timing,
+                    t,
+                    format!("symptoms[{i}].timing"),
+                )?),
+                None => None,
+            };
+            if let Some(severity) = s.severity.filter(|v| *v > MAX_SEVERITY) {
+                return Err(profile_error(
+                    format!("symptoms[{i}].severity"),
+                    ErrorKind::OutOfRange {
+                        field: "severity".to_owned(),
+                        value: i64::from(severity),
+                        min: 0,
+                        max: i64::from(MAX_SEVERITY),
+                    },
+                ));
+            }
+            facts.symptoms.push(SymptomFacts {
+                kind: lookup(VocabKind::Kind, &s.kind, format!("symptoms[{i}].kind"))?,
+                location: lookup(
+                    VocabKind::Location,
+                    &s.location,
+                    format!("symptoms[{i}].location"),
+                )?,
+                timing,
+                severity: s.severity,
+            });
+        }
+        for (list, kind, name, out) in [
+            (
+                &profile.triggers,
+                VocabKind::Trigger,
+                "triggers",
+                &mut facts.triggers,
+            ),
+            (
+                &profile.findings,
+                VocabKind::Finding,
+                "findings",
+                &mut facts.findings,
+            ),
+            (
+                &profile.context,
+                VocabKind::Context,
+                "context",
+                &mut facts.context,
+            ),
+        ] {
+            for (i, id) in list.iter().enumerate() {
+                out.push(lookup(kind, id, format!("{name}[{i}]"))?);
+            }
+        }
+        Ok(facts)
+    }
+}

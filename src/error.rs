@@ -1,0 +1,355 @@
+//! The one error type of the crate, with what went wrong and where.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::urgency::Urgency;
+
+/// A specialised `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while loading packs or evaluating a profile.
+///
+/// An error says what went wrong ([`Error::kind`]) and, where there is one, where
+/// ([`Error::location`]): the pack or profile, the line and column, and the item.
+/// Its `Display` is one line, for example
+/// `extra.toml:7:13: rule `night-cramps`: unknown location `calff`; did you mean `calf`?`.
+///
+/// ```
+/// let err = soothe::EngineBuilder::new()
+///     .add_pack_str("bad.toml", "[pack]\nid = 'x'\nversion = '1'\nformat = 9\n")
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.location().and_then(|l| l.line()), Some(4));
+/// assert!(matches!(err.kind(), soothe::ErrorKind::UnsupportedFormat { .. }));
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, PartialEq)]
+struct Inner {
+    kind: ErrorKind,
+    location: Option<Location>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, location: Option<Location>) -> Error {
+        Error(Box::new(Inner { kind, location }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Where it went wrong, if the error concerns a place in a pack or profile.
+    pub fn location(&self) -> Option<&Location> {
+        self.0.location.as_ref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = &self.0.location {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "{}", self.0.kind)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.0.kind)
+            .field("location", &self.0.location)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The kinds of item a pack holds, used to name the item an error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// The `[pack]` table.
+    Pack,
+    /// A vocabulary id in `[vocabulary]`.
+    Vocabulary,
+    /// A `[[source]]`.
+    Source,
+    /// A `[[suggestion]]`.
+    Suggestion,
+    /// A `[[rule]]`.
+    Rule,
+    /// A `[[red_flag]]`.
+    RedFlag,
+    /// An entry of `[disable]`.
+    Disable,
+}
+
+impl fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ItemKind::Pack => "pack",
+            ItemKind::Vocabulary => "vocabulary",
+            ItemKind::Source => "source",
+            ItemKind::Suggestion => "suggestion",
+            ItemKind::Rule => "rule",
+            ItemKind::RedFlag => "red flag",
+            ItemKind::Disable => "disable",
+        })
+    }
+}
+
+/// Where an error is: a pack (or profile), line and column, the item, and a field path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Location {
+    origin: Arc<str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    item: Option<(ItemKind, String)>,
+    path: Option<String>,
+}
+
+impl Location {
+    /// A location in `origin` (a pack name, a file path or `profile`).
+    pub(crate) fn new(origin: impl Into<Arc<str>>) -> Location {
+        Location {
+            origin: origin.into(),
+            line: None,
+            column: None,
+            item: None,
+            path: None,
+        }
+    }
+
+    /// The same location at a byte offset of `text`, turned into line and column.
+    pub(crate) fn at(mut self, text: &str, offset: usize) -> Location {
+        let (line, column) = line_column(text, offset);
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub(crate) fn item(mut self, kind: ItemKind, id: &str) -> Location {
+        self.item = Some((kind, id.to_owned()));
+        self
+    }
+
+    pub(crate) fn path(mut self, path: impl Into<String>) -> Location {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// The pack name or file path the error is in, or `profile`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The line, counted from 1, where known.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The column in characters, counted from 1, where known.
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+
+    /// The kind and id of the item the error concerns, where there is one.
+    pub fn item_id(&self) -> Option<(ItemKind, &str)> {
+        self.item.as_ref().map(|(kind, id)| (*kind, id.as_str()))
+    }
+
+    /// The field path within a profile, such as `symptoms[0].location`.
+    pub fn field_path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.origin)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some((kind, id)) = &self.item {
+            write!(f, ": {kind} `{id}`")?;
+        }
+        if let Some(path) = &self.path {
+            write!(f, ": {path}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Line and column (both from 1; the column in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = text.get(..end).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
+    (line, column)
+}
+
+/// Formats ` ; did you mean `x`?` when there is a suggestion.
+struct DidYouMean<'a>(&'a Option<String>);
+
+impl fmt::Display for DidYouMean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(near) => write!(f, "; did you mean `{near}`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not valid TOML (or JSON), or has the wrong shape: a string where a list
+    /// belongs, a missing required field.
+    #[error("{message}")]
+    Syntax {
+        /// The parser's message.
+        message: String,
+    },
+    /// A field that the format does not have.
+    #[error("unknown field `{field}`{}", DidYouMean(suggestion))]
+    UnknownField {
+        /// The field as written.
+        field: String,
+        /// The nearest known field, if one is close.
+        suggestion: Option<String>,
+    },
+    /// An id defined twice.
+    #[error("duplicate {what} id `{id}` (first defined in {first})")]
+    DuplicateId {
+        /// What kind of id (`suggestion`, `location`, `pack`, ...).
+        what: String,
+        /// The id.
+        id: String,
+        /// Where it was first defined: a pack name, with line and column when in the same pack.
+        first: String,
+    },
+    /// A reference to an id that no loaded pack defines.
+    #[error("unknown {what} `{id}`{}", DidYouMean(suggestion))]
+    UnknownId {
+        /// What kind of id (`suggestion`, `source`, `location`, ...).
+        what: String,
+        /// The id as written.
+        id: String,
+        /// The nearest known id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A value outside a closed set (category, grade, direction, urgency, action).
+    #[error(
+        "invalid {field} `{value}`: expected one of {expected}{}",
+        DidYouMean(suggestion)
+    )]
+    InvalidValue {
+        /// The field.
+        field: String,
+        /// The value as written.
+        value: String,
+        /// The allowed values, comma-separated.
+        expected: String,
+        /// The nearest allowed value, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A number outside its allowed range.
+    #[error("{field} {value} is out of range {min} to {max}")]
+    OutOfRange {
+        /// The field.
+        field: String,
+        /// The value as written.
+        value: i64,
+        /// The smallest allowed value.
+        min: i64,
+        /// The largest allowed value.
+        max: i64,
+    },
+    /// Text, an id or a list that must not be empty.
+    #[error("{field} must not be empty")]
+    Empty {
+        /// The field.
+        field: String,
+    },
+    /// A pack written for a format version this crate does not read.
+    #[error("format {found} is not supported (this version of soothe reads format {supported})")]
+    UnsupportedFormat {
+        /// The version the pack declares.
+        found: i64,
+        /// The version this crate reads.
+        supported: i64,
+    },
+    /// A later pack defines an id an earlier pack has, without saying it replaces it.
+    #[error(
+        "{what} `{id}` is already defined by pack `{pack}`; add `replaces = true` to replace it"
+    )]
+    ReplaceWithoutMarker {
+        /// What kind of item.
+        what: String,
+        /// The id.
+        id: String,
+        /// The pack that defined it first.
+        pack: String,
+    },
+    /// `replaces = true` on an item no earlier pack defines.
+    #[error(
+        "{what} `{id}` says `replaces = true` but no earlier pack defines it{}",
+        DidYouMean(suggestion)
+    )]
+    NothingToReplace {
+        /// What kind of item.
+        what: String,
+        /// The id.
+        id: String,
+        /// The nearest defined id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A pack tries to lower the urgency of a red flag an earlier pack defined.
+    #[error(
+        "red flag `{id}` would lower urgency from `{from}` (pack `{pack}`) to `{to}`; a red flag's urgency can only be raised"
+    )]
+    RedFlagLowered {
+        /// The red flag.
+        id: String,
+        /// Its urgency in the earlier pack.
+        from: Urgency,
+        /// The urgency the later pack asks for.
+        to: Urgency,
+        /// The pack that defined it.
+        pack: String,
+    },
+    /// A pack tries to disable a red flag.
+    #[error("red flag `{id}` (pack `{pack}`) cannot be disabled; red flags can never be removed")]
+    RedFlagDisabled {
+        /// The red flag.
+        id: String,
+        /// The pack that defined it.
+        pack: String,
+    },
+    /// A condition nested deeper than the limit.
+    #[error("condition nested deeper than {max} levels")]
+    TooDeep {
+        /// The deepest nesting allowed.
+        max: usize,
+    },
+    /// A file or folder could not be read.
+    #[error("cannot read: {message}")]
+    Io {
+        /// The operating system's message.
+        message: String,
+    },
+}

@@ -1,0 +1,83 @@
+//! Safe, evidence-graded self-care suggestions for muscle cramps, spasms and trigger points in
+//! fibromyalgia, and plain advice on when to see a clinician instead.
+//!
+//! `soothe` turns a person's symptom [`Profile`] into a [`Plan`]: red-flag reasons with an
+//! [`Urgency`], ranked non-drug self-care suggestions each with its evidence grade and sources,
+//! and the suggestions withheld because a caution applies to this person. The knowledge lives in
+//! TOML rule packs; the built-in packs are compiled in, so it works with no files at all.
+//!
+//! ```
+//! use soothe::{Engine, Profile, Symptom, Urgency};
+//!
+//! let engine = Engine::builtin()?;
+//! let profile = Profile::new()
+//!     .with_symptom(Symptom::new("cramp", "calf").timing("nocturnal").severity(6));
+//! let plan = engine.evaluate(&profile)?;
+//!
+//! assert_eq!(plan.urgency, Urgency::None);
+//! let first = &plan.suggestions[0];
+//! println!("{}: {} ({})", first.title, first.how_to, first.evidence.grade.label());
+//! # Ok::<(), soothe::Error>(())
+//! ```
+//!
+//! Safety rules the engine keeps for every input:
+//! - It never suggests a medicine: suggestion categories are a closed set with none for drugs.
+//! - A red flag always makes `see_clinician` true at its urgency; a later pack can neither
+//!   remove a red flag nor lower its urgency. At [`Urgency::Emergency`] no self-care is given.
+//! - A suggestion whose caution matches the person's context or findings is withheld, and the
+//!   plan says why.
+//! - Bad input gets a typed [`Error`] naming the place and the problem, never a panic.
+//! - The same profile gives the same plan, in the same order.
+//!
+//! Packs are layered with an [`EngineBuilder`]; `docs/RULES.md` in the repository is the
+//! reference for the pack format.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
+)]
+
+mod builder;
+mod builtin;
+mod category;
+mod closed_set;
+mod condition;
+mod engine;
+mod error;
+mod evidence;
+mod pack;
+mod plan;
+mod profile;
+mod rule;
+mod similar;
+mod site;
+mod source;
+mod suggestion;
+mod urgency;
+mod vocab;
+
+pub use builder::{EngineBuilder, MAX_WEIGHT};
+pub use category::Category;
+pub use condition::MAX_CONDITION_DEPTH;
+pub use engine::{Engine, PackInfo};
+pub use error::{Error, ErrorKind, ItemKind, Location, Result};
+pub use evidence::{Direction, Evidence, Grade};
+pub use plan::{Plan, Reason, Suggested, Withheld};
+pub use profile::{MAX_SEVERITY, Profile, Symptom};
+pub use source::Source;
+pub use suggestion::{Caution, Suggestion};
+pub use urgency::Urgency;
+pub use vocab::{VocabKind, Vocabulary};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

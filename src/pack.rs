@@ -1,0 +1,188 @@
+//! The rule-pack format as parsed from TOML, before validation: every value keeps its span.
+//!
+//! `docs/RULES.md` is the reference for authors; these types are its mirror.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The format version this crate reads.
+pub(crate) const FORMAT: i64 = 1;
+
+/// A spanned string (an id or a piece of text).
+pub(crate) type Str = Spanned<String>;
+
+/// A whole pack file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPack {
+    pub pack: Spanned<RawMeta>,
+    #[serde(default)]
+    pub vocabulary: Option<Spanned<RawVocabulary>>,
+    #[serde(default)]
+    pub source: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    pub suggestion: Vec<Spanned<RawSuggestion>>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<RawRule>>,
+    #[serde(default)]
+    pub red_flag: Vec<Spanned<RawRedFlag>>,
+    #[serde(default)]
+    pub disable: Option<Spanned<RawDisable>>,
+}
+
+/// `[pack]`: who the pack is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMeta {
+    pub id: Str,
+    pub version: Str,
+    pub format: Spanned<i64>,
+    #[serde(default)]
+    pub description: Option<Str>,
+}
+
+/// `[vocabulary]`: ids this pack adds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawVocabulary {
+    #[serde(default)]
+    pub kind: Vec<Str>,
+    #[serde(default)]
+    pub location: Vec<Str>,
+    #[serde(default)]
+    pub timing: Vec<Str>,
+    #[serde(default)]
+    pub trigger: Vec<Str>,
+    #[serde(default)]
+    pub finding: Vec<Str>,
+    #[serde(default)]
+    pub context: Vec<Str>,
+}
+
+/// `[[source]]`: a citation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub id: Str,
+    pub citation: Str,
+    #[serde(default)]
+    pub doi: Option<Str>,
+    #[serde(default)]
+    pub url: Option<Str>,
+}
+
+/// `[[suggestion]]`: one self-care measure.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSuggestion {
+    pub id: Str,
+    pub title: Str,
+    pub how_to: Str,
+    pub category: Str,
+    pub evidence: Spanned<RawEvidence>,
+    #[serde(default)]
+    pub clinician_first: bool,
+    #[serde(default)]
+    pub replaces: bool,
+    #[serde(default)]
+    pub caution: Vec<Spanned<RawCaution>>,
+}
+
+/// `evidence = { ... }` of a suggestion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEvidence {
+    pub grade: Str,
+    pub direction: Str,
+    pub note: Str,
+    pub sources: Spanned<Vec<Str>>,
+}
+
+/// `[[suggestion.caution]]`: when a suggestion is withheld, or carries a warning.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCaution {
+    #[serde(default)]
+    pub when: Option<Spanned<RawWhen>>,
+    #[serde(default)]
+    pub action: Option<Str>,
+    pub text: Str,
+}
+
+/// `[[rule]]`: when to suggest which measures.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRule {
+    pub id: Str,
+    pub when: Spanned<RawWhen>,
+    pub suggest: Spanned<Vec<Spanned<RawSuggest>>>,
+    #[serde(default)]
+    pub replaces: bool,
+}
+
+/// One entry of a rule's `suggest` list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSuggest {
+    pub id: Str,
+    pub weight: Spanned<i64>,
+}
+
+/// `[[red_flag]]`: findings that need a clinician.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRedFlag {
+    pub id: Str,
+    pub when: Spanned<RawWhen>,
+    pub urgency: Str,
+    pub text: Str,
+    pub sources: Spanned<Vec<Str>>,
+    #[serde(default)]
+    pub replaces: bool,
+}
+
+/// `[disable]`: rules of earlier packs to switch off.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDisable {
+    #[serde(default)]
+    pub rules: Vec<Str>,
+    #[serde(default)]
+    pub red_flags: Vec<Str>,
+}
+
+/// A condition: every key given must hold (they are joined by "and").
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWhen {
+    #[serde(default)]
+    pub all: Option<Vec<Spanned<RawWhen>>>,
+    #[serde(default)]
+    pub any: Option<Vec<Spanned<RawWhen>>>,
+    #[serde(default)]
+    pub not: Option<Box<Spanned<RawWhen>>>,
+    #[serde(default)]
+    pub kind: Option<Vec<Str>>,
+    #[serde(default)]
+    pub location: Option<Vec<Str>>,
+    #[serde(default)]
+    pub timing: Option<Vec<Str>>,
+    #[serde(default)]
+    pub severity: Option<Spanned<RawRange>>,
+    #[serde(default)]
+    pub trigger: Option<Vec<Str>>,
+    #[serde(default)]
+    pub finding: Option<Vec<Str>>,
+    #[serde(default)]
+    pub context: Option<Vec<Str>>,
+}
+
+/// `severity = { min = 7, max = 10 }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRange {
+    #[serde(default)]
+    pub min: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub max: Option<Spanned<i64>>,
+}
