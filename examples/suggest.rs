@@ -35,7 +35,7 @@ struct Cli {
     #[arg(long, value_name = "WHEN", requires = "symptom")]
     timing: Option<String>,
     /// How bad it is, 0 to 10.
-    #[arg(long, value_name = "N", requires = "symptom")]
+    #[arg(long, value_name = "N", requires = "symptom", value_parser = clap::value_parser!(u8).range(0..=10))]
     severity: Option<u8>,
     /// What brought it on (repeatable): stress, cold, overexertion, poor_sleep, ...
     #[arg(long, value_name = "ID")]
@@ -89,7 +89,14 @@ fn run(cli: &Cli) -> Result<(), String> {
         .build()
         .map_err(|e| e.to_string())?;
     let (profile, origin) = match &cli.profile {
-        Some(path) => (read_profile(path)?, Origin::File(path)),
+        Some(path) => {
+            let name = if path == "-" {
+                "<stdin>"
+            } else {
+                path.as_str()
+            };
+            (read_profile(path)?, Origin::File(name))
+        }
         None => (profile_from_flags(cli), Origin::Flags),
     };
     let plan = engine
@@ -185,10 +192,15 @@ const WIDTH: usize = 88;
 
 /// Wraps `text` to the page width, indenting every line by `indent` spaces.
 fn wrap(out: &mut String, indent: usize, text: &str) {
-    let pad = " ".repeat(indent);
+    wrap_hanging(out, indent, indent, text);
+}
+
+/// Wraps `text`, indenting the first line by `first` spaces and the rest by `rest`.
+fn wrap_hanging(out: &mut String, first: usize, rest: usize, text: &str) {
+    let (first, rest) = (" ".repeat(first), " ".repeat(rest));
     let options = textwrap::Options::new(WIDTH)
-        .initial_indent(&pad)
-        .subsequent_indent(&pad)
+        .initial_indent(&first)
+        .subsequent_indent(&rest)
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, options) {
@@ -211,9 +223,10 @@ fn render(plan: &Plan, engine: &Engine) -> String {
             &format!("{heading}: {}.", capitalise(plan.urgency.advice())),
         );
         for reason in &plan.reasons {
-            wrap(
+            wrap_hanging(
                 &mut out,
                 2,
+                4,
                 &format!("- [{}] {}", reason.urgency, reason.text),
             );
         }
@@ -273,11 +286,8 @@ fn render(plan: &Plan, engine: &Engine) -> String {
     if !plan.withheld.is_empty() {
         out.push_str("Not suggested for you, for safety:\n");
         for w in &plan.withheld {
-            wrap(
-                &mut out,
-                2,
-                &format!("- {} (because of {}): {}", w.title, w.because, w.caution),
-            );
+            let line = format!("- {} (because of {}): {}", w.title, w.because, w.caution);
+            wrap_hanging(&mut out, 2, 4, &line);
         }
         out.push('\n');
     }
