@@ -58,7 +58,8 @@ fn load() -> Vec<(String, Scenario)> {
     let mut all = Vec::new();
     for path in scenario_files() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: File =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
         all.extend(file.scenario.into_iter().map(|s| (stem.clone(), s)));
     }
@@ -78,7 +79,9 @@ fn check(plan: &Plan, expect: &Expect) -> Vec<String> {
             problems.push(format!("urgency {} != expected {u}", plan.urgency));
         }
     }
-    if expect.urgency_min.is_some_and(|u| plan.urgency < u) || expect.urgency_max.is_some_and(|u| plan.urgency > u) {
+    if expect.urgency_min.is_some_and(|u| plan.urgency < u)
+        || expect.urgency_max.is_some_and(|u| plan.urgency > u)
+    {
         problems.push(format!("urgency {} outside expected range", plan.urgency));
     }
     if let Some(first) = &expect.first {
@@ -148,7 +151,12 @@ fn scenarios_hold_on_the_builtin_engine() {
             Err(e) => failures.push(format!("{file}: {}: error {e}", scenario.name)),
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -156,17 +164,40 @@ fn every_scenario_plan_keeps_the_safety_rules() {
     let engine = Engine::builtin().unwrap();
     for (_, scenario) in load() {
         let plan = engine.evaluate(&scenario.profile).unwrap();
-        assert_eq!(plan.see_clinician, plan.urgency > Urgency::None, "{}", scenario.name);
+        assert_eq!(
+            plan.see_clinician,
+            plan.urgency > Urgency::None,
+            "{}",
+            scenario.name
+        );
         if plan.urgency == Urgency::Emergency {
-            assert!(plan.suggestions.is_empty() && plan.withheld.is_empty(), "{}", scenario.name);
+            assert!(
+                plan.suggestions.is_empty() && plan.withheld.is_empty(),
+                "{}",
+                scenario.name
+            );
         }
         for w in &plan.withheld {
-            assert!(!ids(&plan).contains(&&*w.id), "{}: {} both shown and withheld", scenario.name, w.id);
+            assert!(
+                !ids(&plan).contains(&&*w.id),
+                "{}: {} both shown and withheld",
+                scenario.name,
+                w.id
+            );
         }
         for s in &plan.suggestions {
-            assert!(!s.evidence.sources.is_empty(), "{}: {} has no source", scenario.name, s.id);
+            assert!(
+                !s.evidence.sources.is_empty(),
+                "{}: {} has no source",
+                scenario.name,
+                s.id
+            );
             for source in s.evidence.sources.iter() {
-                assert!(engine.source(source).is_some(), "{}: source {source} does not resolve", scenario.name);
+                assert!(
+                    engine.source(source).is_some(),
+                    "{}: source {source} does not resolve",
+                    scenario.name
+                );
             }
         }
     }
@@ -176,7 +207,9 @@ fn every_scenario_plan_keeps_the_safety_rules() {
 fn the_checker_catches_a_wrong_expectation() {
     // A scenario test that cannot fail is a defect: make sure `check` reports mismatches.
     let engine = Engine::builtin().unwrap();
-    let plan = engine.evaluate(&Profile::new().with_trigger("cold")).unwrap();
+    let plan = engine
+        .evaluate(&Profile::new().with_trigger("cold"))
+        .unwrap();
     let wrong = Expect {
         urgency: Some(Urgency::Urgent),
         first: Some("hydration".into()),
