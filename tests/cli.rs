@@ -1,0 +1,279 @@
+//! Runs the `suggest` example as a person would, on flags, profile files, stdin and packs.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+/// The example binary, built by `cargo test` (or here, if only this test target was asked for).
+fn suggest_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = std::env::current_exe()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        let bin = dir
+            .join("examples")
+            .join(format!("suggest{}", std::env::consts::EXE_SUFFIX));
+        if !bin.exists() {
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "--quiet", "--example", "suggest"])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        bin
+    })
+    .clone()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(suggest_bin()).args(args).output().unwrap()
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(suggest_bin())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+#[test]
+fn headline_calf_cramp_prints_a_readable_plan() {
+    let out = run(&[
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+        "--timing",
+        "nocturnal",
+        "--severity",
+        "6",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Self-care you can try"), "{text}");
+    assert!(text.contains("1. Calf and hamstring stretches before bed [stretching]"));
+    assert!(text.contains("Evidence: low certainty, points in favour."));
+    assert!(text.contains("https://doi.org/10.1016/S1836-9553(12)70068-1"));
+    assert!(
+        text.contains("Ask your clinician first."),
+        "magnesium is clinician-first"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("not medical advice; it does not replace a\nclinician who knows you.")
+    );
+}
+
+#[test]
+fn red_flags_come_first_with_the_urgency() {
+    let out = run(&[
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+        "--finding",
+        "calf_swelling",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("SEE A CLINICIAN (URGENT): Get seen by a clinician today."),
+        "{text}"
+    );
+    assert!(text.contains("Not suggested for you, for safety:"));
+    assert!(
+        text.contains("Self-massage and pressure on the knot (because of finding: calf_swelling)")
+    );
+}
+
+#[test]
+fn emergency_shows_only_the_referral() {
+    let out = run(&[
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+        "--finding",
+        "calf_swelling",
+        "--finding",
+        "chest_pain",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("EMERGENCY: Call emergency services now."),
+        "{text}"
+    );
+    assert!(text.contains("Self-care suggestions are not shown"));
+    assert!(!text.contains("1. "));
+}
+
+#[test]
+fn json_output_is_the_plan() {
+    let out = run(&[
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+        "--context",
+        "kidney_disease",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["urgency"], "routine");
+    assert_eq!(plan["see_clinician"], true);
+    assert_eq!(plan["reasons"][0]["red_flag"], "secondary-cause");
+    assert_eq!(plan["suggestions"][0]["id"], "stretch-during-cramp");
+    assert_eq!(
+        plan["suggestions"][0]["evidence"]["grade"],
+        "expert_opinion"
+    );
+    assert_eq!(plan["withheld"][0]["id"], "magnesium-supplement");
+    assert_eq!(plan["withheld"][0]["because"], "context: kidney_disease");
+}
+
+#[test]
+fn profile_files_json_and_toml() {
+    let out = run(&["--profile", "tests/data/profiles/calf.json", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["suggestions"][0]["id"], "calf-stretch-before-bed");
+
+    let out = run(&["--profile", "tests/data/profiles/neck.toml", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(plan["suggestions"][0]["id"], "workstation-ergonomics");
+}
+
+#[test]
+fn profile_on_stdin() {
+    let out = run_stdin(
+        &["--profile", "-", "--json"],
+        r#"{"symptoms":[{"kind":"spasm","location":"neck"}]}"#,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"gentle-heat\""));
+}
+
+#[test]
+fn rules_add_a_pack() {
+    let dir = std::env::temp_dir().join(format!("soothe-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("toe.toml");
+    std::fs::write(
+        &pack,
+        "[pack]\nid = 'toe'\nversion = '1'\nformat = 1\n[vocabulary]\nlocation = ['big_toe']\n[[rule]]\nid = 'toe'\nwhen = { location = ['big_toe'] }\nsuggest = [{ id = 'gentle-heat', weight = 10 }]\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "--rules",
+        pack.to_str().unwrap(),
+        "--symptom",
+        "cramp",
+        "--location",
+        "big_toe",
+        "--json",
+    ]);
+    let folder = run(&[
+        "--rules",
+        dir.to_str().unwrap(),
+        "--symptom",
+        "cramp",
+        "--location",
+        "big_toe",
+        "--json",
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"rule: toe\""));
+    assert!(folder.status.success(), "{}", stderr(&folder));
+}
+
+#[test]
+fn a_typo_gets_one_line_and_status_2() {
+    let out = run(&["--symptom", "cramp", "--location", "calff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: --location: unknown location `calff`; did you mean `calf`?\n"
+    );
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn a_bad_pack_names_file_line_and_column() {
+    let out = run(&[
+        "--rules",
+        "tests/data/invalid/unknown-id.toml",
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: tests/data/invalid/unknown-id.toml:8:40: rule `big-toe`: unknown location `calff`; did you mean `calf`?\n"
+    );
+}
+
+#[test]
+fn a_bad_profile_file_names_line_and_column() {
+    let out = run_stdin(&["--profile", "-"], "{\"symptoms\": [],\n \"trigers\": []}");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: <stdin>:2:10: unknown field `trigers`"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn bad_flags_get_one_line_and_status_2() {
+    for args in [
+        &["--symptom", "cramp"][..],
+        &[
+            "--symptom",
+            "cramp",
+            "--location",
+            "calf",
+            "--severity",
+            "11",
+        ],
+        &["--frobnicate"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
