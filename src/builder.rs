@@ -765,3 +765,44 @@ impl Loader {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_errors_carry_the_field_and_a_suggestion() {
+        let text = "[pack]\nid = 'x'\nversoin = '1'\nformat = 1\n";
+        let err = toml::from_str::<RawPack>(text).unwrap_err();
+        let err = toml_error(&err, "x.toml".into(), text);
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::UnknownField {
+                field: "versoin".into(),
+                suggestion: Some("version".into())
+            }
+        );
+        assert_eq!(err.location().and_then(|l| l.line()), Some(3));
+    }
+
+    #[test]
+    fn ids_must_be_lowercase_words() {
+        let origin: Arc<str> = Arc::from("x");
+        let site = Site {
+            origin: &origin,
+            text: "",
+            item: None,
+        };
+        let id = |s: &str| Spanned::new(0..0, s.to_owned());
+        assert!(check_id(&site, &id("gentle-heat_2"), "suggestion").is_ok());
+        for bad in ["", "Gentle", "gentle heat", "héat"] {
+            assert!(check_id(&site, &id(bad), "suggestion").is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_packs_load_without_error() {
+        let engine = EngineBuilder::new().builtin().build();
+        assert!(engine.is_ok(), "{:?}", engine.err());
+    }
+}

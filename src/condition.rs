@@ -271,3 +271,137 @@ fn range(raw: &Spanned<RawRange>, site: Site<'_>) -> Result<(u8, u8)> {
     }
     Ok((min, max))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn vocab() -> Vocabulary {
+        let pack: Arc<str> = Arc::from("test");
+        let mut v = Vocabulary::default();
+        for (kind, ids) in [
+            (VocabKind::Kind, &["cramp", "spasm"][..]),
+            (VocabKind::Location, &["calf", "neck"]),
+            (VocabKind::Timing, &["nocturnal"]),
+            (VocabKind::Context, &["pregnancy", "raynauds"]),
+            (VocabKind::Finding, &["fever"]),
+        ] {
+            for id in ids {
+                v.insert(kind, id, &pack);
+            }
+        }
+        v
+    }
+
+    fn compile_str(vocab: &Vocabulary, text: &str) -> Result<Condition> {
+        #[derive(serde::Deserialize)]
+        struct W {
+            when: Spanned<RawWhen>,
+        }
+        let w: W =
+            toml::from_str(text).map_err(|e| crate::builder::toml_error(&e, "t".into(), text))?;
+        let origin: Arc<str> = Arc::from("t");
+        let site = Site {
+            origin: &origin,
+            text,
+            item: None,
+        };
+        compile(&w.when, vocab, site)
+    }
+
+    fn facts(symptoms: &[(u32, u32, Option<u32>, Option<u8>)], context: &[u32]) -> Facts {
+        Facts {
+            symptoms: symptoms
+                .iter()
+                .map(|&(kind, location, timing, severity)| SymptomFacts {
+                    kind,
+                    location,
+                    timing,
+                    severity,
+                })
+                .collect(),
+            context: context.to_vec(),
+            ..Facts::default()
+        }
+    }
+
+    #[test]
+    fn symptom_keys_must_hold_for_one_symptom() {
+        let v = vocab();
+        let c = compile_str(&v, "when = { kind = ['cramp'], location = ['calf'] }").unwrap();
+        // A cramp in the neck and a spasm in the calf: no single calf cramp.
+        assert!(!c.holds(&facts(&[(0, 1, None, None), (1, 0, None, None)], &[])));
+        assert!(c.holds(&facts(&[(0, 0, None, None)], &[])));
+    }
+
+    #[test]
+    fn timing_and_severity_need_a_value_to_match() {
+        let v = vocab();
+        let c = compile_str(
+            &v,
+            "when = { timing = ['nocturnal'], severity = { min = 7 } }",
+        )
+        .unwrap();
+        assert!(!c.holds(&facts(&[(0, 0, None, Some(9))], &[])));
+        assert!(!c.holds(&facts(&[(0, 0, Some(0), None)], &[])));
+        assert!(!c.holds(&facts(&[(0, 0, Some(0), Some(6))], &[])));
+        assert!(c.holds(&facts(&[(0, 0, Some(0), Some(7))], &[])));
+    }
+
+    #[test]
+    fn all_any_not_combine() {
+        let v = vocab();
+        let c = compile_str(
+            &v,
+            "when = { all = [{ any = [{ context = ['pregnancy'] }, { location = ['neck'] }] }, { not = { kind = ['spasm'] } }] }",
+        )
+        .unwrap();
+        assert!(c.holds(&facts(&[(0, 0, None, None)], &[0])));
+        assert!(c.holds(&facts(&[(0, 1, None, None)], &[])));
+        assert!(!c.holds(&facts(&[(1, 1, None, None)], &[])));
+        assert!(!c.holds(&facts(&[(0, 0, None, None)], &[1])));
+    }
+
+    #[test]
+    fn witness_names_what_matched() {
+        let v = vocab();
+        let c = compile_str(&v, "when = { context = ['pregnancy', 'raynauds'] }").unwrap();
+        let f = facts(&[], &[1]);
+        assert_eq!(c.witness(&f, &v).as_deref(), Some("context: raynauds"));
+        assert_eq!(c.witness(&facts(&[], &[]), &v), None);
+        let c = compile_str(&v, "when = { kind = ['cramp'], severity = { min = 5 } }").unwrap();
+        let f = facts(&[(0, 0, None, Some(8))], &[]);
+        assert_eq!(
+            c.witness(&f, &v).as_deref(),
+            Some("symptom: cramp at calf, severity 8")
+        );
+    }
+
+    #[test]
+    fn bad_conditions_are_refused() {
+        let v = vocab();
+        let message = |text: &str| compile_str(&v, text).unwrap_err().to_string();
+        assert_eq!(message("when = {}"), "t:1:8: condition must not be empty");
+        assert_eq!(
+            message("when = { any = [] }"),
+            "t:1:8: any must not be empty"
+        );
+        assert_eq!(
+            message("when = { context = [] }"),
+            "t:1:8: context must not be empty"
+        );
+        assert_eq!(
+            message("when = { severity = { min = 11 } }"),
+            "t:1:29: severity.min 11 is out of range 0 to 10"
+        );
+        assert_eq!(
+            message("when = { severity = { min = 8, max = 3 } }"),
+            "t:1:21: severity.min 8 is out of range 0 to 3"
+        );
+        assert_eq!(
+            message("when = { kind = ['cramps'] }"),
+            "t:1:18: unknown symptom kind `cramps`; did you mean `cramp`?"
+        );
+    }
+}

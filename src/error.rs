@@ -353,3 +353,41 @@ pub enum ErrorKind {
         message: String,
     },
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_from_one_in_characters() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(line_column(text, 7), (2, 4)); // after the two-byte é
+        assert_eq!(line_column(text, 999), (3, 2));
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_does_not_panic() {
+        assert_eq!(line_column("é", 1), (1, 1));
+    }
+
+    #[test]
+    fn display_names_the_place_then_the_problem() {
+        let location = Location::new("p.toml")
+            .at("x\ny", 2)
+            .item(ItemKind::Rule, "r");
+        let err = Error::new(
+            ErrorKind::Empty {
+                field: "suggest".into(),
+            },
+            Some(location),
+        );
+        assert_eq!(
+            err.to_string(),
+            "p.toml:2:1: rule `r`: suggest must not be empty"
+        );
+        let bare = Error::new(ErrorKind::TooDeep { max: 3 }, None);
+        assert_eq!(bare.to_string(), "condition nested deeper than 3 levels");
+    }
+}

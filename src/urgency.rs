@@ -44,3 +44,27 @@ impl Default for Urgency {
         Urgency::None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urgencies_are_ordered_and_parse_with_did_you_mean() {
+        assert!(Urgency::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!("urgent".parse::<Urgency>().unwrap(), Urgency::Urgent);
+        let err = "urgnt".parse::<Urgency>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid urgency `urgnt`: expected one of none, routine, soon, urgent, emergency; did you mean `urgent`?"
+        );
+    }
+
+    #[test]
+    fn serde_uses_the_ids() {
+        assert_eq!(
+            toml::Value::try_from(Urgency::Emergency).unwrap().as_str(),
+            Some("emergency")
+        );
+    }
+}
