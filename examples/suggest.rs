@@ -294,7 +294,7 @@ fn render(plan: &Plan, engine: &Engine) -> String {
     wrap(
         &mut out,
         0,
-        "This is general self-care information, not medical advice; it does not replace a clinician who knows you.",
+        "This is self-care information, not medical advice: it does not replace your clinician.",
     );
     out
 }

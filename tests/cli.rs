@@ -83,10 +83,9 @@ fn headline_calf_cramp_prints_a_readable_plan() {
         text.contains("Ask your clinician first."),
         "magnesium is clinician-first"
     );
-    assert!(
-        text.trim_end()
-            .ends_with("not medical advice; it does not replace a\nclinician who knows you.")
-    );
+    assert!(text.trim_end().ends_with(
+        "\nThis is self-care information, not medical advice: it does not replace your clinician."
+    ));
 }
 
 #[test]
