@@ -221,3 +221,49 @@ fn the_checker_catches_a_wrong_expectation() {
     };
     assert_eq!(check(&plan, &wrong).len(), 6);
 }
+
+#[test]
+fn scenarios_cover_every_red_flag_and_every_caution() {
+    let engine = Engine::builtin().unwrap();
+    let plans: Vec<Plan> = load()
+        .iter()
+        .map(|(_, s)| engine.evaluate(&s.profile).unwrap())
+        .collect();
+    let mut missing = Vec::new();
+    for (flag, _) in engine.red_flags() {
+        if !plans
+            .iter()
+            .any(|p| p.reasons.iter().any(|r| &*r.red_flag == flag))
+        {
+            missing.push(format!("red flag {flag}"));
+        }
+    }
+    for suggestion in engine.suggestions() {
+        for caution in suggestion.cautions() {
+            let covered = plans.iter().any(|p| {
+                if caution.withholds() {
+                    p.withheld
+                        .iter()
+                        .any(|w| &*w.id == suggestion.id() && &*w.caution == caution.text())
+                } else {
+                    p.suggestions.iter().any(|s| {
+                        &*s.id == suggestion.id()
+                            && s.cautions.iter().any(|c| &**c == caution.text())
+                    })
+                }
+            });
+            if !covered {
+                missing.push(format!(
+                    "caution on {}: {}",
+                    suggestion.id(),
+                    caution.text()
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not exercised by any scenario:\n{}",
+        missing.join("\n")
+    );
+}
