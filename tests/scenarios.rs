@@ -139,7 +139,7 @@ fn check(plan: &Plan, expect: &Expect) -> Vec<String> {
 fn scenarios_hold_on_the_builtin_engine() {
     let engine = Engine::builtin().unwrap();
     let scenarios = load();
-    assert!(scenarios.len() >= 40, "only {} scenarios", scenarios.len());
+    assert!(scenarios.len() >= 60, "only {} scenarios", scenarios.len());
     let mut failures = Vec::new();
     for (file, scenario) in &scenarios {
         match engine.evaluate(&scenario.profile) {
