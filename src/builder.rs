@@ -12,6 +12,7 @@ use crate::condition::{Condition, compile};
 use crate::engine::{Compiled, Engine, PackInfo};
 use crate::error::{Error, ErrorKind, ItemKind, Location, Result};
 use crate::evidence::{Direction, Evidence, Grade};
+use crate::limits::Limits;
 use crate::pack::{FORMAT, RawPack, RawSuggestion, Str};
 use crate::rule::{RedFlag, Rule};
 use crate::similar::nearest;
@@ -53,6 +54,7 @@ pub const MAX_WEIGHT: i64 = 1000;
 #[derive(Clone, Debug, Default)]
 pub struct EngineBuilder {
     inputs: Vec<Input>,
+    limits: Limits,
 }
 
 #[derive(Clone, Debug)]
@@ -67,6 +69,14 @@ impl EngineBuilder {
     /// A builder with no packs at all (not even the built-in ones).
     pub fn new() -> EngineBuilder {
         EngineBuilder::default()
+    }
+
+    /// Sets the resource limits for the packs added and for the profiles the engine will
+    /// evaluate (see [`Limits`] for the defaults).
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> EngineBuilder {
+        self.limits = limits;
+        self
     }
 
     /// Adds the built-in packs compiled into the crate.
@@ -124,13 +134,19 @@ impl EngineBuilder {
     /// or disables a red flag, or a file that cannot be read. No engine is built if any pack
     /// fails.
     pub fn build(&self) -> Result<Engine> {
-        let mut loader = Loader::default();
+        let mut loader = Loader {
+            limits: self.limits,
+            ..Loader::default()
+        };
         for input in &self.inputs {
             match input {
                 Input::Builtin => {
+                    // The built-in packs are part of the crate, not input: no limits.
+                    loader.limits = Limits::UNLIMITED;
                     for (name, text) in crate::builtin::PACKS {
                         loader.load(Arc::from(*name), text)?;
                     }
+                    loader.limits = self.limits;
                 }
                 Input::Text { name, text } => loader.load(name.clone(), text)?,
                 Input::File(path) => {
@@ -145,7 +161,7 @@ impl EngineBuilder {
                 }
             }
         }
-        Ok(Engine::from_compiled(loader.finish()))
+        Ok(Engine::from_compiled(loader.finish(), self.limits))
     }
 }
 
@@ -197,6 +213,47 @@ pub(crate) fn toml_error(err: &toml::de::Error, origin: Arc<str>, text: &str) ->
     Error::new(kind, Some(location))
 }
 
+/// What a replacement drops from the suggestion it replaces, if anything: a caution that
+/// withholds it (same condition) or its `clinician_first`.
+fn weakened(old: &Suggestion, new: &Suggestion) -> Option<String> {
+    if old.clinician_first && !new.clinician_first {
+        return Some("drops `clinician_first = true`".to_owned());
+    }
+    old.cautions
+        .iter()
+        .filter(|c| c.withhold)
+        .find(|c| !new.cautions.iter().any(|n| n.withhold && n.when == c.when))
+        .map(|c| format!("drops the caution \"{}\"", c.text))
+}
+
+/// How many items a pack holds, for the item limit.
+fn item_count(raw: &RawPack) -> usize {
+    let vocabulary = raw.vocabulary.as_ref().map_or(0, |v| {
+        let v = v.get_ref();
+        v.kind.len()
+            + v.location.len()
+            + v.timing.len()
+            + v.trigger.len()
+            + v.finding.len()
+            + v.context.len()
+    });
+    let suggestions: usize = raw
+        .suggestion
+        .iter()
+        .map(|s| 1 + s.get_ref().caution.len())
+        .sum();
+    let rules: usize = raw
+        .rule
+        .iter()
+        .map(|r| 1 + r.get_ref().suggest.get_ref().len())
+        .sum();
+    let disabled = raw
+        .disable
+        .as_ref()
+        .map_or(0, |d| d.get_ref().rules.len() + d.get_ref().red_flags.len());
+    vocabulary + raw.source.len() + suggestions + rules + raw.red_flag.len() + disabled
+}
+
 /// The state built up pack by pack.
 #[derive(Default)]
 struct Loader {
@@ -210,11 +267,13 @@ struct Loader {
     red_flags: Vec<RedFlag>,
     red_flag_index: HashMap<Arc<str>, u32>,
     packs: Vec<PackInfo>,
+    limits: Limits,
 }
 
 /// Checks that an id is non-empty and uses only `a-z`, `0-9`, `_` and `-`.
 fn check_id(site: &Site<'_>, id: &Str, what: &str) -> Result<()> {
     let text = id.get_ref();
+    site.not_too_long(&id.span(), &format!("{what} id"), text)?;
     let well_formed = !text.is_empty()
         && text
             .bytes()
@@ -270,17 +329,42 @@ fn first_in_pack<'a>(
 
 impl Loader {
     fn load(&mut self, origin: Arc<str>, text: &str) -> Result<()> {
+        if text.len() > self.limits.max_pack_bytes {
+            return Err(Error::new(
+                ErrorKind::LimitExceeded {
+                    what: "pack size in bytes".to_owned(),
+                    found: text.len(),
+                    limit: self.limits.max_pack_bytes,
+                },
+                Some(Location::new(origin)),
+            ));
+        }
         let raw: RawPack =
             toml::from_str(text).map_err(|e| toml_error(&e, origin.clone(), text))?;
         let site = Site {
             origin: &origin,
             text,
             item: None,
+            max_string: self.limits.max_string_bytes,
         };
+        let items = item_count(&raw);
+        if items > self.limits.max_items {
+            return Err(site.error(
+                &raw.pack.span(),
+                ErrorKind::LimitExceeded {
+                    what: "number of items in the pack".to_owned(),
+                    found: items,
+                    limit: self.limits.max_items,
+                },
+            ));
+        }
         let meta = raw.pack.get_ref();
         let pack_site = site.item(ItemKind::Pack, meta.id.get_ref());
         check_id(&pack_site, &meta.id, "pack")?;
         pack_site.non_empty(&meta.version.span(), "version", meta.version.get_ref())?;
+        if let Some(description) = &meta.description {
+            pack_site.not_too_long(&description.span(), "description", description.get_ref())?;
+        }
         if *meta.format.get_ref() != FORMAT {
             return Err(pack_site.error(
                 &meta.format.span(),
@@ -440,7 +524,7 @@ impl Loader {
             let when = c
                 .when
                 .as_ref()
-                .map(|w| compile(w, &self.vocab, site))
+                .map(|w| compile(w, &self.vocab, site, self.limits.max_depth))
                 .transpose()?;
             let withhold = match &c.action {
                 None => when.is_some(),
@@ -491,7 +575,19 @@ impl Loader {
         let existing = self.suggestion_index.get(s.id.get_ref().as_str()).copied();
         let slot = existing.and_then(|i| self.suggestions.get_mut(i as usize));
         match (slot, s.replaces) {
-            (Some(old), true) if old.pack != *pack => *old = suggestion,
+            (Some(old), true) if old.pack != *pack => {
+                if let Some(what) = weakened(old, &suggestion) {
+                    return Err(site.error(
+                        &s.id.span(),
+                        ErrorKind::SuggestionWeakened {
+                            id: s.id.get_ref().clone(),
+                            pack: old.pack.to_string(),
+                            what,
+                        },
+                    ));
+                }
+                *old = suggestion;
+            }
             (Some(old), _) => {
                 let kind = if old.pack == *pack {
                     ErrorKind::DuplicateId {
@@ -541,7 +637,7 @@ impl Loader {
             let site = site.item(ItemKind::Rule, r.id.get_ref());
             check_id(&site, &r.id, "rule")?;
             first_in_pack(&site, &mut seen, &r.id, "rule")?;
-            let when = compile(&r.when, &self.vocab, site)?;
+            let when = compile(&r.when, &self.vocab, site, self.limits.max_depth)?;
             if r.suggest.get_ref().is_empty() {
                 return Err(site.error(
                     &r.suggest.span(),
@@ -633,7 +729,7 @@ impl Loader {
             let site = site.item(ItemKind::RedFlag, f.id.get_ref());
             check_id(&site, &f.id, "red flag")?;
             first_in_pack(&site, &mut seen, &f.id, "red flag")?;
-            let when = compile(&f.when, &self.vocab, site)?;
+            let when = compile(&f.when, &self.vocab, site, self.limits.max_depth)?;
             let urgency: Urgency = closed(&site, &f.urgency)?;
             if urgency == Urgency::None {
                 return Err(site.error(
@@ -792,6 +888,7 @@ mod tests {
             origin: &origin,
             text: "",
             item: None,
+            max_string: 16,
         };
         let id = |s: &str| Spanned::new(0..0, s.to_owned());
         assert!(check_id(&site, &id("gentle-heat_2"), "suggestion").is_ok());

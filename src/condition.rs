@@ -11,9 +11,6 @@ use crate::pack::{RawRange, RawWhen, Str};
 use crate::site::Site;
 use crate::vocab::{VocabKind, Vocabulary};
 
-/// The deepest nesting of `all`, `any` and `not` a condition may have.
-pub const MAX_CONDITION_DEPTH: usize = 32;
-
 /// A profile resolved against the vocabulary: ids turned into indices.
 #[derive(Debug, Default)]
 pub(crate) struct Facts {
@@ -133,23 +130,20 @@ pub(crate) fn compile(
     when: &Spanned<RawWhen>,
     vocab: &Vocabulary,
     site: Site<'_>,
+    max_depth: usize,
 ) -> Result<Condition> {
-    compile_at(when, vocab, site, 0)
+    compile_at(when, vocab, site, max_depth, 0)
 }
 
 fn compile_at(
     when: &Spanned<RawWhen>,
     vocab: &Vocabulary,
     site: Site<'_>,
+    max_depth: usize,
     depth: usize,
 ) -> Result<Condition> {
-    if depth >= MAX_CONDITION_DEPTH {
-        return Err(site.error(
-            &when.span(),
-            ErrorKind::TooDeep {
-                max: MAX_CONDITION_DEPTH,
-            },
-        ));
+    if depth >= max_depth {
+        return Err(site.error(&when.span(), ErrorKind::TooDeep { max: max_depth }));
     }
     let raw = when.get_ref();
     let span = when.span();
@@ -184,7 +178,7 @@ fn compile_at(
         }
         let inner = list
             .iter()
-            .map(|w| compile_at(w, vocab, site, depth + 1))
+            .map(|w| compile_at(w, vocab, site, max_depth, depth + 1))
             .collect::<Result<Box<[_]>>>()?;
         parts.push(if any {
             Condition::Any(inner)
@@ -193,7 +187,7 @@ fn compile_at(
         });
     }
     if let Some(not) = &raw.not {
-        let inner = compile_at(not, vocab, site, depth + 1)?;
+        let inner = compile_at(not, vocab, site, max_depth, depth + 1)?;
         parts.push(Condition::Not(Box::new(inner)));
     }
 
@@ -306,8 +300,9 @@ mod tests {
             origin: &origin,
             text,
             item: None,
+            max_string: 4096,
         };
-        compile(&w.when, vocab, site)
+        compile(&w.when, vocab, site, 32)
     }
 
     fn facts(symptoms: &[(u32, u32, Option<u32>, Option<u8>)], context: &[u32]) -> Facts {

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use crate::builder::EngineBuilder;
 use crate::condition::{Facts, SymptomFacts};
 use crate::error::{ErrorKind, Result};
+use crate::limits::Limits;
 use crate::plan::{Plan, Reason, Suggested, Withheld};
 use crate::profile::{MAX_SEVERITY, Profile, profile_error};
 use crate::rule::{RedFlag, Rule};
@@ -60,13 +61,20 @@ pub(crate) struct Compiled {
 #[derive(Clone, Debug)]
 pub struct Engine {
     inner: Arc<Compiled>,
+    limits: Limits,
 }
 
 impl Engine {
-    pub(crate) fn from_compiled(compiled: Compiled) -> Engine {
+    pub(crate) fn from_compiled(compiled: Compiled, limits: Limits) -> Engine {
         Engine {
             inner: Arc::new(compiled),
+            limits,
         }
+    }
+
+    /// The limits this engine was built with; they also bound the profiles it evaluates.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The engine over the built-in packs, built once and shared.
@@ -238,7 +246,39 @@ impl Engine {
     /// Checks a profile against the vocabulary and turns its ids into indices.
     fn resolve(&self, profile: &Profile) -> Result<Facts> {
         let vocab = &self.inner.vocab;
+        let limits = &self.limits;
+        let over = |path: &str, what: &str, found: usize, limit: usize| {
+            (found > limit).then(|| {
+                profile_error(
+                    path.to_owned(),
+                    ErrorKind::LimitExceeded {
+                        what: what.to_owned(),
+                        found,
+                        limit,
+                    },
+                )
+            })
+        };
+        let lists = [
+            ("symptoms", profile.symptoms.len(), limits.max_symptoms),
+            ("triggers", profile.triggers.len(), limits.max_list_items),
+            ("findings", profile.findings.len(), limits.max_list_items),
+            ("context", profile.context.len(), limits.max_list_items),
+        ];
+        for (name, found, limit) in lists {
+            if let Some(err) = over(name, &format!("number of {name}"), found, limit) {
+                return Err(err);
+            }
+        }
         let lookup = |kind: VocabKind, id: &str, path: String| {
+            if let Some(err) = over(
+                &path,
+                "id length in bytes",
+                id.len(),
+                limits.max_string_bytes,
+            ) {
+                return Err(err);
+            }
             vocab.lookup(kind, id).ok_or_else(|| {
                 profile_error(
                     path,

@@ -346,6 +346,29 @@ pub enum ErrorKind {
         /// The deepest nesting allowed.
         max: usize,
     },
+    /// Input over one of the [`Limits`](crate::Limits).
+    #[error("{what} is {found}, over the limit of {limit}")]
+    LimitExceeded {
+        /// What was too big (`pack size in bytes`, `symptoms`, ...).
+        what: String,
+        /// The size found.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A replacement suggestion drops a caution that withheld the original, or its
+    /// `clinician_first`.
+    #[error(
+        "suggestion `{id}` replaces the one from pack `{pack}` but {what}; a replacement may add cautions, never drop them"
+    )]
+    SuggestionWeakened {
+        /// The suggestion.
+        id: String,
+        /// The pack whose suggestion it replaces.
+        pack: String,
+        /// What it drops.
+        what: String,
+    },
     /// A file or folder could not be read.
     #[error("cannot read: {message}")]
     Io {

@@ -5,9 +5,17 @@ pub(crate) fn nearest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    let limit = (length / 3).max(1);
+    if length > 64 {
+        // No id is that long; a typo of one is not what this is.
+        return None;
+    }
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
+        if candidate.len().abs_diff(word.len()) > limit * 4 {
+            continue; // too different in length to be within `limit` edits
+        }
         let distance = edit_distance(word, candidate);
         if distance <= limit && best.is_none_or(|(d, c)| (distance, candidate) < (d, c)) {
             best = Some((distance, candidate));

@@ -12,6 +12,8 @@ pub(crate) struct Site<'a> {
     pub origin: &'a Arc<str>,
     pub text: &'a str,
     pub item: Option<(ItemKind, &'a str)>,
+    /// The longest id or text allowed, in bytes.
+    pub max_string: usize,
 }
 
 impl<'a> Site<'a> {
@@ -55,8 +57,24 @@ impl<'a> Site<'a> {
         )
     }
 
-    /// An error if `text` is empty or only white space.
+    /// An error if `text` is longer than the string limit.
+    pub fn not_too_long(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
+        if text.len() > self.max_string {
+            return Err(self.error(
+                span,
+                ErrorKind::LimitExceeded {
+                    what: format!("{field} length in bytes"),
+                    found: text.len(),
+                    limit: self.max_string,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// An error if `text` is empty, only white space, or longer than the string limit.
     pub fn non_empty(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
+        self.not_too_long(span, field, text)?;
         if text.trim().is_empty() {
             return Err(self.error(
                 span,

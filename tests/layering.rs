@@ -86,6 +86,14 @@ title = "Warmth, our way"
 how_to = "A warm towel for 10 minutes."
 category = "heat_cold"
 evidence = { grade = "expert_opinion", direction = "for", note = "Clinic advice.", sources = ["seeds"] }
+
+[[suggestion.caution]]
+when = { context = ["reduced_sensation", "poor_circulation"] }
+text = "Not with reduced feeling or poor circulation."
+
+[[suggestion.caution]]
+when = { finding = ["calf_swelling", "calf_redness_warmth"] }
+text = "Not on a swollen calf."
 "#;
     let engine = with(body).unwrap();
     let plan = engine.evaluate(&calf_cramp()).unwrap();
@@ -260,4 +268,142 @@ fn the_readme_pack_example_loads() {
         .evaluate(&Profile::new().with_symptom(Symptom::new("cramp", "big_toe")))
         .unwrap();
     assert_eq!(&*plan.suggestions[0].id, "toe-stretch");
+}
+
+#[test]
+fn a_replacement_cannot_drop_a_withholding_caution() {
+    let err = with(
+        r#"
+[[suggestion]]
+id = "self-massage"
+replaces = true
+title = "Massage hard"
+how_to = "Press hard."
+category = "massage"
+evidence = { grade = "low", direction = "for", note = "n", sources = ["seeds"] }
+
+[[suggestion.caution]]
+when = { finding = ["calf_swelling", "calf_redness_warmth"] }
+text = "Not on a swollen calf."
+"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Do not massage over broken skin.\"; a replacement may add cautions, never drop them"
+    );
+}
+
+#[test]
+fn a_replacement_cannot_drop_clinician_first() {
+    let err = with(
+        r#"
+[[suggestion]]
+id = "magnesium-supplement"
+replaces = true
+title = "Take magnesium"
+how_to = "Take it."
+category = "supplement"
+evidence = { grade = "low", direction = "for", note = "n", sources = ["seeds"] }
+"#,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::SuggestionWeakened { what, .. } if what.contains("clinician_first")),
+        "{err}"
+    );
+}
+
+#[test]
+fn each_limit_refuses_input_just_over_it() {
+    use soothe::Limits;
+    let limits = Limits {
+        max_pack_bytes: 400,
+        max_items: 3,
+        max_depth: 2,
+        max_string_bytes: 20,
+        max_symptoms: 2,
+        max_list_items: 2,
+    };
+    // Limits bound the packs a host adds; the built-in packs are trusted and exempt.
+    let build = |body: &str| {
+        Engine::builder()
+            .limits(limits)
+            .add_pack_str("x.toml", format!("{HEAD}{body}"))
+            .build()
+    };
+    let message = |body: &str| build(body).unwrap_err().to_string();
+
+    let big = format!("# {}\n", "x".repeat(400 - HEAD.len() - 2));
+    assert_eq!(big.len() + HEAD.len(), 401);
+    assert_eq!(
+        message(&big),
+        "x.toml: pack size in bytes is 401, over the limit of 400"
+    );
+    assert!(
+        build(&big.replacen('x', "", 1)).is_ok(),
+        "exactly at the limit loads"
+    );
+
+    assert_eq!(
+        message("[vocabulary]\nlocation = ['a', 'b', 'c', 'd']\n"),
+        "x.toml:1:1: number of items in the pack is 4, over the limit of 3"
+    );
+    assert!(build("[vocabulary]\nlocation = ['a', 'b', 'c']\n").is_ok());
+
+    assert_eq!(
+        message("[vocabulary]\nlocation = ['a_very_long_location_id']\n"),
+        "x.toml:6:13: vocabulary `a_very_long_location_id`: location id length in bytes is 23, over the limit of 20"
+    );
+
+    let rule = |when: &str| {
+        format!(
+            "[[rule]]\nid = 'r'\nwhen = {when}\nsuggest = [{{ id = 'hydration', weight = 1 }}]\n"
+        )
+    };
+    assert!(build(&rule("{ not = { trigger = ['cold'] } }")).is_ok());
+    assert_eq!(
+        message(&rule("{ not = { not = { trigger = ['cold'] } } }")),
+        "x.toml:7:24: rule `r`: condition nested deeper than 2 levels"
+    );
+
+    let engine = build("").unwrap();
+    let cramp = || Symptom::new("cramp", "calf");
+    let three = Profile::new()
+        .with_symptom(cramp())
+        .with_symptom(cramp())
+        .with_symptom(cramp());
+    assert_eq!(
+        engine.evaluate(&three).unwrap_err().to_string(),
+        "profile: symptoms: number of symptoms is 3, over the limit of 2"
+    );
+    let triggers = Profile::new()
+        .with_trigger("cold")
+        .with_trigger("cold")
+        .with_trigger("cold");
+    assert_eq!(
+        engine.evaluate(&triggers).unwrap_err().to_string(),
+        "profile: triggers: number of triggers is 3, over the limit of 2"
+    );
+    let long = Profile::new().with_context("x".repeat(21));
+    assert_eq!(
+        engine.evaluate(&long).unwrap_err().to_string(),
+        "profile: context[0]: id length in bytes is 21, over the limit of 20"
+    );
+}
+
+#[test]
+fn default_limits_are_documented_values() {
+    let limits = soothe::Limits::default();
+    assert_eq!(
+        (
+            limits.max_pack_bytes,
+            limits.max_items,
+            limits.max_depth,
+            limits.max_string_bytes,
+            limits.max_symptoms,
+            limits.max_list_items
+        ),
+        (4 * 1024 * 1024, 50_000, 32, 4096, 32, 256)
+    );
 }
