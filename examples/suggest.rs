@@ -10,6 +10,8 @@
 //! Bad input prints one line on stderr (with file, line and column where there is one) and
 //! exits with status 2.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line program prints
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

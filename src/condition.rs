@@ -267,6 +267,12 @@ fn range(raw: &Spanned<RawRange>, site: Site<'_>) -> Result<(u8, u8)> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod tests {
     use super::*;
     use std::sync::Arc;

@@ -34,17 +34,6 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::print_stdout,
-        clippy::print_stderr
-    )
-)]
 
 mod builder;
 mod builtin;

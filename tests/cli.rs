@@ -1,5 +1,12 @@
 //! Runs the `suggest` example as a person would, on flags, profile files, stdin and packs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,13 @@
 //! One test per error kind: the exact message and location, from fixture files in
 //! `tests/data/invalid/` layered on the built-in packs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use soothe::{Engine, EngineBuilder, Error, ErrorKind, ItemKind, Profile, Symptom};
 
 /// Loads a fixture on top of the built-in packs; it must fail.

@@ -1,6 +1,13 @@
 //! Layering packs with the builder: strings, files, folders, replacement, disabling, and the
 //! red-flag guarantees.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use soothe::{Engine, EngineBuilder, ErrorKind, Profile, Symptom, Urgency};
 
 const HEAD: &str = "[pack]\nid = \"extra\"\nversion = \"1.0.0\"\nformat = 1\n";

@@ -1,5 +1,12 @@
 //! The profile's serde forms (JSON and TOML) and the builder.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use soothe::{Profile, Symptom};
 
 #[test]

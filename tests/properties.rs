@@ -1,5 +1,12 @@
 //! Property tests for the safety rules, over profiles drawn from the built-in vocabulary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use soothe::{Engine, Plan, Profile, Symptom, Urgency, VocabKind};

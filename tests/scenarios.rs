@@ -1,6 +1,13 @@
 //! Scenario tests driven by data files: `tests/data/scenarios/*.toml` hold profiles and the
 //! properties their plans must have on the built-in engine.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::Path;
 
 use serde::Deserialize;

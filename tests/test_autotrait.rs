@@ -1,5 +1,12 @@
 //! Public types can be shared across threads.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 fn assert_send_sync<T: Send + Sync>() {}
 
 #[test]
