@@ -149,3 +149,187 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------ generated packs
+
+const BUILTIN: [(&str, &str); 7] = [
+    ("vocabulary.toml", include_str!("../rules/vocabulary.toml")),
+    ("sources.toml", include_str!("../rules/sources.toml")),
+    (
+        "suggestions.toml",
+        include_str!("../rules/suggestions.toml"),
+    ),
+    ("cramps.toml", include_str!("../rules/cramps.toml")),
+    (
+        "trigger-points.toml",
+        include_str!("../rules/trigger-points.toml"),
+    ),
+    (
+        "stress-sleep.toml",
+        include_str!("../rules/stress-sleep.toml"),
+    ),
+    ("red-flags.toml", include_str!("../rules/red-flags.toml")),
+];
+
+fn quoted(ids: &[String]) -> String {
+    let items: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A random condition over the built-in vocabulary, as TOML.
+fn condition() -> impl Strategy<Value = String> {
+    prop_oneof![
+        subset(VocabKind::Finding, 2)
+            .prop_filter("non-empty", |v| !v.is_empty())
+            .prop_map(|f| format!("{{ finding = {} }}", quoted(&f))),
+        (
+            select(ids(VocabKind::Kind)),
+            select(ids(VocabKind::Location))
+        )
+            .prop_map(|(k, l)| format!("{{ kind = [\"{k}\"], location = [\"{l}\"] }}")),
+        subset(VocabKind::Trigger, 2)
+            .prop_filter("non-empty", |v| !v.is_empty())
+            .prop_map(|t| format!("{{ trigger = {} }}", quoted(&t))),
+        (0u8..=10).prop_map(|min| format!("{{ severity = {{ min = {min} }} }}")),
+    ]
+}
+
+fn red_flag_ids() -> Vec<(String, Urgency)> {
+    engine()
+        .red_flags()
+        .map(|(id, u)| (id.to_owned(), u))
+        .collect()
+}
+
+/// A valid pack that adds red flags and rules, raises built-in red flags, and disables rules.
+fn extra_pack() -> impl Strategy<Value = String> {
+    let urgency = select(vec![
+        Urgency::Routine,
+        Urgency::Soon,
+        Urgency::Urgent,
+        Urgency::Emergency,
+    ]);
+    let suggestion_ids: Vec<String> = engine().suggestions().map(|s| s.id().to_owned()).collect();
+    let rule_ids: Vec<String> = engine().rule_ids().map(str::to_owned).collect();
+    (
+        proptest::collection::vec((condition(), urgency.clone()), 0..3),
+        proptest::collection::vec((select(red_flag_ids()), 0usize..4, condition()), 0..3),
+        proptest::collection::vec((condition(), select(suggestion_ids), 1u32..=1000), 0..3),
+        subsequence(rule_ids, 0..4),
+    )
+        .prop_map(|(flags, raised, rules, disabled)| {
+            let mut pack = String::from("[pack]\nid = \"generated\"\nversion = \"1\"\nformat = 1\n");
+            for (i, (when, urgency)) in flags.iter().enumerate() {
+                pack += &format!(
+                    "\n[[red_flag]]\nid = \"gen-flag-{i}\"\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsources = [\"seeds\"]\n"
+                );
+            }
+            let mut seen = Vec::new();
+            for ((id, old), step, when) in raised {
+                if seen.contains(&id) {
+                    continue;
+                }
+                let higher: Vec<Urgency> = Urgency::ALL.iter().copied().filter(|u| *u >= old).collect();
+                let urgency = higher[step % higher.len()];
+                pack += &format!(
+                    "\n[[red_flag]]\nid = \"{id}\"\nreplaces = true\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsources = [\"seeds\"]\n"
+                );
+                seen.push(id);
+            }
+            for (i, (when, suggestion, weight)) in rules.iter().enumerate() {
+                pack += &format!(
+                    "\n[[rule]]\nid = \"gen-rule-{i}\"\nwhen = {when}\nsuggest = [{{ id = \"{suggestion}\", weight = {weight} }}]\n"
+                );
+            }
+            if !disabled.is_empty() {
+                pack += &format!("\n[disable]\nrules = {}\n", quoted(&disabled));
+            }
+            pack
+        })
+}
+
+proptest! {
+    #[test]
+    fn reasons_only_grow_as_findings_are_added(p in profile(), extra in select(ids(VocabKind::Finding))) {
+        let engine = engine();
+        let before = engine.evaluate(&p).unwrap();
+        let after = engine.evaluate(&p.clone().with_finding(extra)).unwrap();
+        for reason in &before.reasons {
+            prop_assert!(after.reasons.iter().any(|r| r.red_flag == reason.red_flag), "{} vanished", reason.red_flag);
+        }
+    }
+
+    #[test]
+    fn an_extra_valid_pack_never_lowers_urgency(pack in extra_pack(), p in profile()) {
+        let builtin = engine();
+        let extended = Engine::builder().add_pack_str("generated.toml", pack.clone()).build();
+        prop_assert!(extended.is_ok(), "{:?}\n{}", extended.err(), pack);
+        let extended = extended.unwrap();
+        let before = builtin.evaluate(&p).unwrap();
+        let after = extended.evaluate(&p).unwrap();
+        prop_assert!(after.urgency >= before.urgency, "{} -> {}\n{}", before.urgency, after.urgency, pack);
+        for reason in &before.reasons {
+            prop_assert!(after.reasons.iter().any(|r| r.red_flag == reason.red_flag));
+        }
+    }
+
+    #[test]
+    fn mutated_builtin_packs_load_or_fail_cleanly(
+        which in 0..BUILTIN.len(),
+        ops in proptest::collection::vec((any::<bool>(), any::<usize>(), any::<usize>()), 1..4),
+        p in profile(),
+    ) {
+        let mut packs: Vec<String> = BUILTIN.iter().map(|(_, text)| (*text).to_owned()).collect();
+        let mut lines: Vec<String> = packs[which].lines().map(str::to_owned).collect();
+        for (delete, i, j) in ops {
+            if lines.is_empty() {
+                break;
+            }
+            let (i, j) = (i % lines.len(), j % lines.len());
+            if delete {
+                lines.remove(i);
+            } else if let (Some((ka, va)), Some((kb, vb))) = (lines[i].split_once('='), lines[j].split_once('=')) {
+                let (a, b) = (format!("{ka}={vb}"), format!("{kb}={va}"));
+                lines[i] = a;
+                lines[j] = b;
+            }
+        }
+        packs[which] = lines.join("\n");
+        let mut builder = soothe::EngineBuilder::new();
+        for ((name, _), text) in BUILTIN.iter().zip(packs) {
+            builder = builder.add_pack_str(*name, text);
+        }
+        if let Ok(engine) = builder.build() {
+            if let Ok(plan) = engine.evaluate(&p) {
+                prop_assert_eq!(plan.see_clinician, plan.urgency > Urgency::None);
+                if plan.urgency == Urgency::Emergency {
+                    prop_assert!(plan.suggestions.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_bytes_as_a_profile_are_ok_or_a_typed_error(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        if let Ok(p) = serde_json::from_slice::<Profile>(&bytes) {
+            let _ = engine().evaluate(&p);
+        }
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            if let Ok(p) = Profile::from_toml(text) {
+                let _ = engine().evaluate(&p);
+            }
+        }
+    }
+
+    #[test]
+    fn any_bytes_as_a_pack_file_are_ok_or_a_typed_error(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let path = std::env::temp_dir().join(format!("soothe-prop-{}-{:?}.toml", std::process::id(), std::thread::current().id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let result = Engine::builder().add_pack_file(&path).build();
+        std::fs::remove_file(&path).unwrap();
+        if std::str::from_utf8(&bytes).is_err() {
+            let is_io = matches!(result.unwrap_err().kind(), soothe::ErrorKind::Io { .. });
+            prop_assert!(is_io, "invalid UTF-8 is an Io error");
+        }
+    }
+}
