@@ -1,10 +1,20 @@
-//! Speed of building the built-in engine and of evaluating the headline profiles.
-//!
-//! Run with `cargo bench --bench evaluate`.
+//! Speed of the engine: building, evaluating on the built-in and on generated packs, parsing,
+//! and serializing a plan. Run with `cargo bench --bench evaluate`; targets are in the README.
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use soothe::{EngineBuilder, Profile, Symptom};
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "../tests/support/generate.rs"]
+mod generate;
+
 use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use soothe::{Engine, EngineBuilder, Profile, Symptom};
 
 fn headline_profiles() -> Vec<(&'static str, Profile)> {
     vec![
@@ -31,24 +41,81 @@ fn headline_profiles() -> Vec<(&'static str, Profile)> {
     ]
 }
 
+fn generated(n: usize) -> Engine {
+    Engine::builder()
+        .limits(generate::limits())
+        .add_pack_str("generated.toml", generate::pack(n))
+        .build()
+        .unwrap()
+}
+
 fn build(c: &mut Criterion) {
     c.bench_function("build/builtin", |b| {
-        b.iter(|| black_box(EngineBuilder::new().builtin().build()))
+        b.iter(|| black_box(EngineBuilder::new().builtin().build().unwrap()))
     });
 }
 
-fn evaluate(c: &mut Criterion) {
-    let Ok(engine) = EngineBuilder::new().builtin().build() else {
-        return;
-    };
+fn evaluate_builtin(c: &mut Criterion) {
+    let engine = EngineBuilder::new().builtin().build().unwrap();
     let mut group = c.benchmark_group("evaluate/builtin");
     for (name, profile) in headline_profiles() {
         group.bench_function(name, |b| {
-            b.iter(|| black_box(engine.evaluate(black_box(&profile))))
+            b.iter(|| black_box(engine.evaluate(black_box(&profile)).unwrap()))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, build, evaluate);
+fn evaluate_generated(c: &mut Criterion) {
+    let mut group = c.benchmark_group("evaluate/generated");
+    for n in [100, 1_000, 10_000, 100_000] {
+        let engine = generated(n);
+        let (few, many) = (generate::few(), generate::many());
+        group.bench_with_input(BenchmarkId::new("few", n), &few, |b, p| {
+            b.iter(|| black_box(engine.evaluate(black_box(p)).unwrap()))
+        });
+        group.bench_with_input(BenchmarkId::new("many", n), &many, |b, p| {
+            b.iter(|| black_box(engine.evaluate(black_box(p)).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+fn parse(c: &mut Criterion) {
+    let text = generate::standalone_pack(10_000);
+    let mut group = c.benchmark_group("parse/10000-rules");
+    group.sample_size(10);
+    group.bench_function("toml-table-lower-bound", |b| {
+        b.iter(|| black_box(toml::from_str::<toml::Table>(black_box(&text)).unwrap()))
+    });
+    group.bench_function("soothe-parse-validate", |b| {
+        b.iter(|| {
+            black_box(
+                EngineBuilder::new()
+                    .limits(generate::limits())
+                    .add_pack_str("generated.toml", black_box(text.as_str()))
+                    .build()
+                    .unwrap(),
+            )
+        })
+    });
+    group.finish();
+}
+
+fn serialize(c: &mut Criterion) {
+    let engine = Engine::builtin().unwrap();
+    let plan = engine.evaluate(&headline_profiles()[0].1).unwrap();
+    c.bench_function("serialize/plan-json", |b| {
+        b.iter(|| black_box(serde_json::to_string(black_box(&plan)).unwrap()))
+    });
+}
+
+criterion_group!(
+    benches,
+    build,
+    evaluate_builtin,
+    evaluate_generated,
+    parse,
+    serialize
+);
 criterion_main!(benches);
