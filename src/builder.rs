@@ -12,6 +12,7 @@ use crate::condition::{Condition, compile};
 use crate::engine::{Compiled, Engine, PackInfo};
 use crate::error::{Error, ErrorKind, ItemKind, Location, Result};
 use crate::evidence::{Direction, Evidence, Grade};
+use crate::index::Index;
 use crate::limits::Limits;
 use crate::pack::{FORMAT, RawPack, RawSuggestion, Str};
 use crate::rule::{RedFlag, Rule};
@@ -845,7 +846,10 @@ impl Loader {
     }
 
     fn finish(self) -> Compiled {
+        let rules: Vec<Rule> = self.rules.into_iter().filter(|r| r.enabled).collect();
         Compiled {
+            rule_index: Index::new(rules.iter().map(|r| &r.when)),
+            red_flag_index: Index::new(self.red_flags.iter().map(|f| &f.when)),
             vocab: self.vocab,
             sources: self.sources,
             source_index: self
@@ -855,7 +859,7 @@ impl Loader {
                 .collect(),
             suggestions: self.suggestions,
             suggestion_index: self.suggestion_index,
-            rules: self.rules.into_iter().filter(|r| r.enabled).collect(),
+            rules,
             red_flags: self.red_flags,
             packs: self.packs,
         }

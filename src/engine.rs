@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use crate::builder::EngineBuilder;
 use crate::condition::{Facts, SymptomFacts};
 use crate::error::{ErrorKind, Result};
+use crate::index::Index;
 use crate::limits::Limits;
 use crate::plan::{Plan, Reason, Suggested, Withheld};
 use crate::profile::{MAX_SEVERITY, Profile, profile_error};
@@ -39,7 +40,9 @@ pub(crate) struct Compiled {
     pub suggestions: Vec<Suggestion>,
     pub suggestion_index: HashMap<Arc<str>, u32>,
     pub rules: Vec<Rule>,
+    pub rule_index: Index,
     pub red_flags: Vec<RedFlag>,
+    pub red_flag_index: Index,
     pub packs: Vec<PackInfo>,
 }
 
@@ -153,9 +156,11 @@ impl Engine {
         let facts = self.resolve(profile)?;
         let inner = &*self.inner;
 
-        let mut reasons: Vec<Reason> = inner
-            .red_flags
+        let mut candidates = Vec::new();
+        inner.red_flag_index.candidates(&facts, &mut candidates);
+        let mut reasons: Vec<Reason> = candidates
             .iter()
+            .filter_map(|i| inner.red_flags.get(*i as usize))
             .filter(|flag| flag.when.holds(&facts))
             .map(|flag| Reason {
                 red_flag: flag.id.clone(),
@@ -181,17 +186,31 @@ impl Engine {
             return Ok(plan);
         }
 
-        // Suggestion index, score, and the rules that chose it, in rule order.
+        // (suggestion, rule, weight) for every suggestion of every rule that fired; rules
+        // come in load order, so a stable sort by suggestion keeps `because` in rule order.
+        inner.rule_index.candidates(&facts, &mut candidates);
+        let mut entries: Vec<(u32, u32, u32)> = Vec::new();
+        for &position in &candidates {
+            let Some(rule) = inner.rules.get(position as usize) else {
+                continue;
+            };
+            if rule.when.holds(&facts) {
+                entries.extend(rule.suggest.iter().map(|&(s, w)| (s, position, w)));
+            }
+        }
+        entries.sort_by_key(|&(s, ..)| s);
         let mut chosen: Vec<(u32, u32, Vec<Arc<str>>)> = Vec::new();
-        for rule in inner.rules.iter().filter(|r| r.when.holds(&facts)) {
-            for &(index, weight) in rule.suggest.iter() {
-                match chosen.iter_mut().find(|(i, ..)| *i == index) {
-                    Some((_, score, because)) => {
-                        *score = score.saturating_add(weight);
-                        because.push(rule.because.clone());
-                    }
-                    None => chosen.push((index, weight, vec![rule.because.clone()])),
+        for (s, position, weight) in entries {
+            let because = inner
+                .rules
+                .get(position as usize)
+                .map(|r| r.because.clone());
+            match chosen.last_mut() {
+                Some((last, score, reasons)) if *last == s => {
+                    *score = score.saturating_add(weight);
+                    reasons.extend(because);
                 }
+                _ => chosen.push((s, weight, because.into_iter().collect())),
             }
         }
 
@@ -347,5 +366,99 @@ impl Engine {
             }
         }
         Ok(facts)
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+    use crate::profile::Symptom;
+
+    /// Profiles with one symptom (every kind, location and timing), plus every trigger,
+    /// finding and context id alone and with one other finding.
+    fn profiles(engine: &Engine) -> Vec<Profile> {
+        let v = engine.vocabulary();
+        let mut out = Vec::new();
+        for kind in v.ids(VocabKind::Kind) {
+            for location in v.ids(VocabKind::Location) {
+                out.push(Profile::new().with_symptom(Symptom::new(kind, location).severity(9)));
+                for timing in v.ids(VocabKind::Timing) {
+                    out.push(
+                        Profile::new().with_symptom(Symptom::new(kind, location).timing(timing)),
+                    );
+                }
+            }
+        }
+        for finding in v.ids(VocabKind::Finding) {
+            for other in v.ids(VocabKind::Finding) {
+                out.push(Profile::new().with_finding(finding).with_finding(other));
+            }
+            out.push(
+                Profile::new()
+                    .with_symptom(Symptom::new("cramp", "calf").severity(8))
+                    .with_finding(finding),
+            );
+        }
+        for trigger in v.ids(VocabKind::Trigger) {
+            out.push(Profile::new().with_trigger(trigger));
+        }
+        for context in v.ids(VocabKind::Context) {
+            out.push(
+                Profile::new()
+                    .with_symptom(Symptom::new("spasm", "neck"))
+                    .with_context(context),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn the_index_never_misses_a_condition_that_holds() {
+        let engine = Engine::builtin().unwrap();
+        let inner = &*engine.inner;
+        let mut candidates = Vec::new();
+        for profile in profiles(&engine) {
+            let facts = engine.resolve(&profile).unwrap();
+            inner.rule_index.candidates(&facts, &mut candidates);
+            for (i, rule) in inner.rules.iter().enumerate() {
+                if rule.when.holds(&facts) {
+                    assert!(
+                        candidates.contains(&(i as u32)),
+                        "rule {} missed for {profile:?}",
+                        rule.id
+                    );
+                }
+            }
+            inner.red_flag_index.candidates(&facts, &mut candidates);
+            for (i, flag) in inner.red_flags.iter().enumerate() {
+                if flag.when.holds(&facts) {
+                    assert!(
+                        candidates.contains(&(i as u32)),
+                        "red flag {} missed for {profile:?}",
+                        flag.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_narrows_the_rules_checked() {
+        let engine = Engine::builtin().unwrap();
+        let facts = engine
+            .resolve(&Profile::new().with_symptom(Symptom::new("cramp", "jaw")))
+            .unwrap();
+        let mut candidates = Vec::new();
+        engine.inner.rule_index.candidates(&facts, &mut candidates);
+        assert!(
+            candidates.len() < engine.inner.rules.len() / 2,
+            "{candidates:?}"
+        );
     }
 }

@@ -43,6 +43,7 @@ mod condition;
 mod engine;
 mod error;
 mod evidence;
+mod index;
 mod limits;
 mod pack;
 mod plan;
