@@ -19,7 +19,7 @@ use crate::rule::{RedFlag, Rule};
 use crate::similar::nearest;
 use crate::site::Site;
 use crate::source::Source;
-use crate::suggestion::{Caution, Suggestion};
+use crate::suggestion::{Caution, Details, Suggestion};
 use crate::urgency::Urgency;
 use crate::vocab::{VocabKind, Vocabulary};
 
@@ -217,7 +217,7 @@ pub(crate) fn toml_error(err: &toml::de::Error, origin: Arc<str>, text: &str) ->
 /// What a replacement drops from the suggestion it replaces, if anything: a caution that
 /// withholds it (same condition) or its `clinician_first`.
 fn weakened(old: &Suggestion, new: &Suggestion) -> Option<String> {
-    if old.clinician_first && !new.clinician_first {
+    if old.clinician_first() && !new.clinician_first() {
         return Some("drops `clinician_first = true`".to_owned());
     }
     old.cautions
@@ -559,17 +559,19 @@ impl Loader {
         }
 
         let suggestion = Suggestion {
-            id: Arc::from(s.id.get_ref().as_str()),
-            title: Arc::from(s.title.get_ref().as_str()),
-            how_to: Arc::from(s.how_to.get_ref().as_str()),
-            category,
-            evidence: Evidence {
-                grade,
-                direction,
-                note: Arc::from(e.note.get_ref().as_str()),
-                sources,
-            },
-            clinician_first: s.clinician_first,
+            details: Arc::new(Details {
+                id: Arc::from(s.id.get_ref().as_str()),
+                title: Arc::from(s.title.get_ref().as_str()),
+                how_to: Arc::from(s.how_to.get_ref().as_str()),
+                category,
+                evidence: Evidence {
+                    grade,
+                    direction,
+                    note: Arc::from(e.note.get_ref().as_str()),
+                    sources,
+                },
+                clinician_first: s.clinician_first,
+            }),
             cautions,
             pack: pack.clone(),
         };
@@ -608,7 +610,8 @@ impl Loader {
             (None, true) => return Err(self.nothing_to_replace(&site, &s.id, "suggestion")),
             (None, false) => {
                 let index = u32::try_from(self.suggestions.len()).unwrap_or(u32::MAX);
-                self.suggestion_index.insert(suggestion.id.clone(), index);
+                self.suggestion_index
+                    .insert(suggestion.details.id.clone(), index);
                 self.suggestions.push(suggestion);
             }
         }

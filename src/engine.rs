@@ -156,7 +156,7 @@ impl Engine {
         let facts = self.resolve(profile)?;
         let inner = &*self.inner;
 
-        let mut candidates = Vec::new();
+        let mut candidates = Vec::with_capacity(64);
         inner.red_flag_index.candidates(&facts, &mut candidates);
         let mut reasons: Vec<Reason> = candidates
             .iter()
@@ -189,7 +189,7 @@ impl Engine {
         // (suggestion, rule, weight) for every suggestion of every rule that fired; rules
         // come in load order, so a stable sort by suggestion keeps `because` in rule order.
         inner.rule_index.candidates(&facts, &mut candidates);
-        let mut entries: Vec<(u32, u32, u32)> = Vec::new();
+        let mut entries: Vec<(u32, u32, u32)> = Vec::with_capacity(4 * candidates.len());
         for &position in &candidates {
             let Some(rule) = inner.rules.get(position as usize) else {
                 continue;
@@ -199,7 +199,7 @@ impl Engine {
             }
         }
         entries.sort_by_key(|&(s, ..)| s);
-        let mut chosen: Vec<(u32, u32, Vec<Arc<str>>)> = Vec::new();
+        let mut chosen: Vec<(u32, u32, Vec<Arc<str>>)> = Vec::with_capacity(entries.len());
         for (s, position, weight) in entries {
             let because = inner
                 .rules
@@ -214,6 +214,7 @@ impl Engine {
             }
         }
 
+        plan.suggestions.reserve_exact(chosen.len());
         for (index, score, because) in chosen {
             let Some(s) = inner.suggestions.get(index as usize) else {
                 continue;
@@ -238,18 +239,13 @@ impl Engine {
             }
             match withheld {
                 Some((because, caution)) => plan.withheld.push(Withheld {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
+                    id: s.details.id.clone(),
+                    title: s.details.title.clone(),
                     because,
                     caution,
                 }),
                 None => plan.suggestions.push(Suggested {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    category: s.category,
-                    how_to: s.how_to.clone(),
-                    evidence: s.evidence.clone(),
-                    clinician_first: s.clinician_first,
+                    details: s.details.clone(),
                     because,
                     cautions,
                     score,
@@ -266,17 +262,8 @@ impl Engine {
     fn resolve(&self, profile: &Profile) -> Result<Facts> {
         let vocab = &self.inner.vocab;
         let limits = &self.limits;
-        let over = |path: &str, what: &str, found: usize, limit: usize| {
-            (found > limit).then(|| {
-                profile_error(
-                    path.to_owned(),
-                    ErrorKind::LimitExceeded {
-                        what: what.to_owned(),
-                        found,
-                        limit,
-                    },
-                )
-            })
+        let over = |path: String, what: String, found: usize, limit: usize| {
+            profile_error(path, ErrorKind::LimitExceeded { what, found, limit })
         };
         let lists = [
             ("symptoms", profile.symptoms.len(), limits.max_symptoms),
@@ -285,22 +272,24 @@ impl Engine {
             ("context", profile.context.len(), limits.max_list_items),
         ];
         for (name, found, limit) in lists {
-            if let Some(err) = over(name, &format!("number of {name}"), found, limit) {
-                return Err(err);
+            if found > limit {
+                return Err(over(
+                    name.to_owned(),
+                    format!("number of {name}"),
+                    found,
+                    limit,
+                ));
             }
         }
-        let lookup = |kind: VocabKind, id: &str, path: String| {
-            if let Some(err) = over(
-                &path,
-                "id length in bytes",
-                id.len(),
-                limits.max_string_bytes,
-            ) {
-                return Err(err);
+        // Paths are only formatted when there is an error to report.
+        let lookup = |kind: VocabKind, id: &str, path: &dyn Fn() -> String| {
+            if id.len() > limits.max_string_bytes {
+                let what = "id length in bytes".to_owned();
+                return Err(over(path(), what, id.len(), limits.max_string_bytes));
             }
             vocab.lookup(kind, id).ok_or_else(|| {
                 profile_error(
-                    path,
+                    path(),
                     ErrorKind::UnknownId {
                         what: kind.noun().to_owned(),
                         id: id.to_owned(),
@@ -309,14 +298,15 @@ impl Engine {
                 )
             })
         };
-        let mut facts = Facts::default();
+        let mut facts = Facts {
+            symptoms: Vec::with_capacity(profile.symptoms.len()),
+            ..Facts::default()
+        };
         for (i, s) in profile.symptoms.iter().enumerate() {
             let timing = match &s.timing {
-                Some(t) => Some(lookup(
-                    VocabKind::Timing,
-                    t,
-                    format!("symptoms[{i}].timing"),
-                )?),
+                Some(t) => Some(lookup(VocabKind::Timing, t, &|| {
+                    format!("symptoms[{i}].timing")
+                })?),
                 None => None,
             };
             if let Some(severity) = s.severity.filter(|v| *v > MAX_SEVERITY) {
@@ -331,12 +321,10 @@ impl Engine {
                 ));
             }
             facts.symptoms.push(SymptomFacts {
-                kind: lookup(VocabKind::Kind, &s.kind, format!("symptoms[{i}].kind"))?,
-                location: lookup(
-                    VocabKind::Location,
-                    &s.location,
-                    format!("symptoms[{i}].location"),
-                )?,
+                kind: lookup(VocabKind::Kind, &s.kind, &|| format!("symptoms[{i}].kind"))?,
+                location: lookup(VocabKind::Location, &s.location, &|| {
+                    format!("symptoms[{i}].location")
+                })?,
                 timing,
                 severity: s.severity,
             });
@@ -361,8 +349,9 @@ impl Engine {
                 &mut facts.context,
             ),
         ] {
+            out.reserve_exact(list.len());
             for (i, id) in list.iter().enumerate() {
-                out.push(lookup(kind, id, format!("{name}[{i}]"))?);
+                out.push(lookup(kind, id, &|| format!("{name}[{i}]"))?);
             }
         }
         Ok(facts)

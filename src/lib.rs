@@ -65,7 +65,7 @@ pub use limits::Limits;
 pub use plan::{Plan, Reason, Suggested, Withheld};
 pub use profile::{MAX_SEVERITY, Profile, Symptom};
 pub use source::Source;
-pub use suggestion::{Caution, Suggestion};
+pub use suggestion::{Caution, Details, Suggestion};
 pub use urgency::Urgency;
 pub use vocab::{VocabKind, Vocabulary};
 

@@ -4,8 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::category::Category;
-use crate::evidence::Evidence;
+use crate::suggestion::Details;
 use crate::urgency::Urgency;
 
 /// The result of evaluating a profile.
@@ -46,22 +45,15 @@ pub struct Reason {
     pub sources: Arc<[Arc<str>]>,
 }
 
-/// A suggestion as it appears in a plan.
+/// A suggestion as it appears in a plan: its [`Details`] (shared with the engine, and reached
+/// through `Deref`, so `suggested.id` and `suggested.title` work), why it was chosen, and its
+/// warnings. In JSON the details are flattened into the same object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Suggested {
-    /// The suggestion's id.
-    pub id: Arc<str>,
-    /// A short title.
-    pub title: Arc<str>,
-    /// Its category.
-    pub category: Category,
-    /// What to do, how long, how often, and when to stop.
-    pub how_to: Arc<str>,
-    /// The evidence behind it.
-    pub evidence: Evidence,
-    /// Whether to agree it with a clinician first.
-    pub clinician_first: bool,
+    /// Id, title, category, how-to, evidence and `clinician_first`.
+    #[serde(flatten)]
+    pub details: Arc<Details>,
     /// Which rules chose it (`rule: ID`), in rule order.
     pub because: Vec<Arc<str>>,
     /// Warnings to read before trying it.
@@ -82,4 +74,12 @@ pub struct Withheld {
     pub because: String,
     /// The caution's text: why that matters.
     pub caution: Arc<str>,
+}
+
+impl std::ops::Deref for Suggested {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        &self.details
+    }
 }

@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::category::Category;
 use crate::condition::Condition;
 use crate::evidence::Evidence;
@@ -17,45 +19,64 @@ use crate::evidence::Evidence;
 /// ```
 #[derive(Clone, Debug)]
 pub struct Suggestion {
-    pub(crate) id: Arc<str>,
-    pub(crate) title: Arc<str>,
-    pub(crate) how_to: Arc<str>,
-    pub(crate) category: Category,
-    pub(crate) evidence: Evidence,
-    pub(crate) clinician_first: bool,
+    pub(crate) details: Arc<Details>,
     pub(crate) cautions: Vec<Caution>,
     pub(crate) pack: Arc<str>,
+}
+
+/// What a person is shown about a suggestion: shared, not copied, between the engine and
+/// every plan that holds it (a plan's [`Suggested`](crate::Suggested) derefs to it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Details {
+    /// The suggestion's id.
+    pub id: Arc<str>,
+    /// A short title.
+    pub title: Arc<str>,
+    /// Its category.
+    pub category: Category,
+    /// What to do, how long, how often, and when to stop.
+    pub how_to: Arc<str>,
+    /// The evidence behind it.
+    pub evidence: Evidence,
+    /// Whether to agree it with a clinician first.
+    pub clinician_first: bool,
 }
 
 impl Suggestion {
     /// Its id.
     pub fn id(&self) -> &str {
-        &self.id
+        &self.details.id
     }
 
     /// A short title.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.details.title
     }
 
     /// What to do, how long, how often, and when to stop.
     pub fn how_to(&self) -> &str {
-        &self.how_to
+        &self.details.how_to
     }
 
     /// Its category.
     pub fn category(&self) -> Category {
-        self.category
+        self.details.category
     }
 
     /// The evidence behind it.
     pub fn evidence(&self) -> &Evidence {
-        &self.evidence
+        &self.details.evidence
     }
 
     /// Whether a person should agree it with a clinician before starting.
     pub fn clinician_first(&self) -> bool {
-        self.clinician_first
+        self.details.clinician_first
+    }
+
+    /// What a person is shown about it.
+    pub fn details(&self) -> &Details {
+        &self.details
     }
 
     /// Its cautions.
