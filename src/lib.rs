@@ -38,6 +38,8 @@
 mod builder;
 mod builtin;
 mod category;
+#[cfg(feature = "cds-hooks")]
+pub mod cds;
 mod closed_set;
 mod condition;
 mod engine;
