@@ -16,6 +16,7 @@ use crate::index::Index;
 use crate::limits::Limits;
 use crate::pack::{FORMAT, RawPack, RawSuggestion, Str};
 use crate::rule::{RedFlag, Rule};
+use crate::scenario::{Expect, Scenario};
 use crate::similar::nearest;
 use crate::site::Site;
 use crate::source::Source;
@@ -162,6 +163,7 @@ impl EngineBuilder {
                 }
             }
         }
+        loader.check_pending()?;
         Ok(Engine::from_compiled(loader.finish(), self.limits))
     }
 }
@@ -196,7 +198,7 @@ pub(crate) fn toml_error(err: &toml::de::Error, origin: Arc<str>, text: &str) ->
     let message = err.message().trim().replace('\n', " ");
     let location = Location::new(origin);
     let location = match err.span() {
-        Some(span) => location.at(text, span.start),
+        Some(span) => location.spanning(text, span),
         None => location,
     };
     let kind = match message.strip_prefix("unknown field `") {
@@ -252,7 +254,21 @@ fn item_count(raw: &RawPack) -> usize {
         .disable
         .as_ref()
         .map_or(0, |d| d.get_ref().rules.len() + d.get_ref().red_flags.len());
-    vocabulary + raw.source.len() + suggestions + rules + raw.red_flag.len() + disabled
+    vocabulary
+        + raw.source.len()
+        + suggestions
+        + rules
+        + raw.red_flag.len()
+        + disabled
+        + raw.scenario.len()
+}
+
+/// What kind of item a scenario names.
+#[derive(Clone, Copy, Debug)]
+enum Ref {
+    Suggestion,
+    Rule,
+    RedFlag,
 }
 
 /// The state built up pack by pack.
@@ -268,6 +284,11 @@ struct Loader {
     red_flags: Vec<RedFlag>,
     red_flag_index: HashMap<Arc<str>, u32>,
     packs: Vec<PackInfo>,
+    scenarios: Vec<Scenario>,
+    /// Where items were defined, for lints: `suggestion:ID`, `suggestion:ID:title`, ...
+    places: HashMap<String, Location>,
+    /// Ids named by scenarios, checked once every pack has loaded.
+    pending: Vec<(String, Location, Ref)>,
     limits: Limits,
 }
 
@@ -395,6 +416,7 @@ impl Loader {
         self.rules(&raw, site, &pack)?;
         self.red_flags(&raw, site, &pack)?;
         self.disable(&raw, site)?;
+        self.scenarios(&raw, site)?;
 
         self.packs.push(PackInfo {
             id: pack,
@@ -445,6 +467,9 @@ impl Loader {
             let s = source.get_ref();
             let site = site.item(ItemKind::Source, s.id.get_ref());
             check_id(&site, &s.id, "source")?;
+            let place = site.location(&s.id.span());
+            self.places
+                .insert(format!("source:{}", s.id.get_ref()), place);
             site.non_empty(&s.citation.span(), "citation", s.citation.get_ref())?;
             for field in [("doi", &s.doi), ("url", &s.url)] {
                 if let (name, Some(value)) = field {
@@ -517,6 +542,15 @@ impl Loader {
         let direction: Direction = closed(&site, &e.direction)?;
         site.non_empty(&e.note.span(), "evidence.note", e.note.get_ref())?;
         let sources = self.source_ids(&site, &e.sources)?;
+        let id = s.id.get_ref();
+        for (key, span) in [
+            ("", s.id.span()),
+            (":title", s.title.span()),
+            (":note", e.note.span()),
+        ] {
+            self.places
+                .insert(format!("suggestion:{id}{key}"), site.location(&span));
+        }
 
         let mut cautions = Vec::with_capacity(s.caution.len());
         for caution in &s.caution {
@@ -641,6 +675,9 @@ impl Loader {
             let site = site.item(ItemKind::Rule, r.id.get_ref());
             check_id(&site, &r.id, "rule")?;
             first_in_pack(&site, &mut seen, &r.id, "rule")?;
+            let place = site.location(&r.id.span());
+            self.places
+                .insert(format!("rule:{}", r.id.get_ref()), place);
             let when = compile(&r.when, &self.vocab, site, self.limits.max_depth)?;
             if r.suggest.get_ref().is_empty() {
                 return Err(site.error(
@@ -733,6 +770,9 @@ impl Loader {
             let site = site.item(ItemKind::RedFlag, f.id.get_ref());
             check_id(&site, &f.id, "red flag")?;
             first_in_pack(&site, &mut seen, &f.id, "red flag")?;
+            let place = site.location(&f.id.span());
+            self.places
+                .insert(format!("red_flag:{}", f.id.get_ref()), place);
             let when = compile(&f.when, &self.vocab, site, self.limits.max_depth)?;
             let urgency: Urgency = closed(&site, &f.urgency)?;
             if urgency == Urgency::None {
@@ -848,6 +888,75 @@ impl Loader {
         Ok(())
     }
 
+    fn scenarios(&mut self, raw: &RawPack, site: Site<'_>) -> Result<()> {
+        let mut seen = HashMap::new();
+        for scenario in &raw.scenario {
+            let sc = scenario.get_ref();
+            let site = site.item(ItemKind::Scenario, sc.name.get_ref());
+            site.non_empty(&sc.name.span(), "name", sc.name.get_ref())?;
+            first_in_pack(&site, &mut seen, &sc.name, "scenario")?;
+            let e = sc.expect.get_ref();
+            let urgency = |value: &Option<Str>| {
+                value
+                    .as_ref()
+                    .map(|u| closed::<Urgency>(&site, u))
+                    .transpose()
+            };
+            let exact = urgency(&e.urgency)?;
+            // Ids are checked when every pack has loaded, so a scenario may name items of
+            // later packs.
+            let pending = &mut self.pending;
+            let mut ids = |list: &[Str], what: Ref| -> Vec<Arc<str>> {
+                list.iter()
+                    .map(|id| {
+                        pending.push((id.get_ref().clone(), site.location(&id.span()), what));
+                        Arc::from(id.get_ref().as_str())
+                    })
+                    .collect()
+            };
+            let first = ids(e.first.as_slice(), Ref::Suggestion).pop();
+            let expect = Expect {
+                urgency_min: exact.or(urgency(&e.urgency_min)?).unwrap_or(Urgency::None),
+                urgency_max: exact
+                    .or(urgency(&e.urgency_max)?)
+                    .unwrap_or(Urgency::Emergency),
+                first,
+                include: ids(&e.include, Ref::Suggestion),
+                exclude: ids(&e.exclude, Ref::Suggestion),
+                withheld: ids(&e.withheld, Ref::Suggestion),
+                reasons: ids(&e.reasons, Ref::RedFlag),
+                rules: ids(&e.rules, Ref::Rule),
+            };
+            self.scenarios.push(Scenario {
+                name: Arc::from(sc.name.get_ref().as_str()),
+                location: site.location(&scenario.span()),
+                profile: sc.profile.get_ref().clone(),
+                expect,
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks the ids scenarios name against everything loaded.
+    fn check_pending(&self) -> Result<()> {
+        for (id, location, what) in &self.pending {
+            let (noun, index) = match what {
+                Ref::Suggestion => ("suggestion", &self.suggestion_index),
+                Ref::Rule => ("rule", &self.rule_index),
+                Ref::RedFlag => ("red flag", &self.red_flag_index),
+            };
+            if !index.contains_key(id.as_str()) {
+                let kind = ErrorKind::UnknownId {
+                    what: noun.to_owned(),
+                    id: id.clone(),
+                    suggestion: nearest(id, index.keys().map(|k| &**k)),
+                };
+                return Err(Error::new(kind, Some(location.clone())));
+            }
+        }
+        Ok(())
+    }
+
     fn finish(self) -> Compiled {
         let rules: Vec<Rule> = self.rules.into_iter().filter(|r| r.enabled).collect();
         Compiled {
@@ -865,6 +974,8 @@ impl Loader {
             rules,
             red_flags: self.red_flags,
             packs: self.packs,
+            scenarios: self.scenarios,
+            places: self.places,
         }
     }
 }

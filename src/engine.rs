@@ -11,6 +11,7 @@ use crate::limits::Limits;
 use crate::plan::{Plan, Reason, Suggested, Withheld};
 use crate::profile::{MAX_SEVERITY, Profile, profile_error};
 use crate::rule::{RedFlag, Rule};
+use crate::scenario::Scenario;
 use crate::similar::nearest;
 use crate::source::Source;
 use crate::suggestion::Suggestion;
@@ -44,6 +45,9 @@ pub(crate) struct Compiled {
     pub red_flags: Vec<RedFlag>,
     pub red_flag_index: Index,
     pub packs: Vec<PackInfo>,
+    pub scenarios: Vec<Scenario>,
+    /// Where items were defined (`suggestion:ID`, `suggestion:ID:title`, `rule:ID`, ...).
+    pub places: HashMap<String, crate::error::Location>,
 }
 
 /// A compiled rule engine: evaluates profiles into plans.
@@ -133,6 +137,47 @@ impl Engine {
     /// The ids of the red flags with their urgency, in load order.
     pub fn red_flags(&self) -> impl Iterator<Item = (&str, Urgency)> {
         self.inner.red_flags.iter().map(|f| (&*f.id, f.urgency))
+    }
+
+    /// The scenarios of the loaded packs, in load order; see [`Engine::run_scenarios`].
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.inner.scenarios
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.inner
+    }
+
+    pub(crate) fn rule_count(&self) -> usize {
+        self.inner.rules.len()
+    }
+
+    pub(crate) fn red_flag_count(&self) -> usize {
+        self.inner.red_flags.len()
+    }
+
+    pub(crate) fn rule_id(&self, position: usize) -> Option<&str> {
+        self.inner.rules.get(position).map(|r| &*r.id)
+    }
+
+    /// The plan, with the positions of every rule and red flag whose condition held (checked
+    /// one by one, without the index: for scenarios, not for speed).
+    pub(crate) fn evaluate_traced(
+        &self,
+        profile: &Profile,
+    ) -> Result<(Plan, Vec<usize>, Vec<usize>)> {
+        let plan = self.evaluate(profile)?;
+        let facts = self.resolve(profile)?;
+        let held = |conditions: &mut dyn Iterator<Item = &crate::condition::Condition>| {
+            conditions
+                .enumerate()
+                .filter(|(_, c)| c.holds(&facts))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let rules = held(&mut self.inner.rules.iter().map(|r| &r.when));
+        let flags = held(&mut self.inner.red_flags.iter().map(|f| &f.when));
+        Ok((plan, rules, flags))
     }
 
     /// The packs that were loaded, in order.

@@ -86,6 +86,8 @@ pub enum ItemKind {
     RedFlag,
     /// An entry of `[disable]`.
     Disable,
+    /// A `[[scenario]]`.
+    Scenario,
 }
 
 impl fmt::Display for ItemKind {
@@ -98,6 +100,7 @@ impl fmt::Display for ItemKind {
             ItemKind::Rule => "rule",
             ItemKind::RedFlag => "red flag",
             ItemKind::Disable => "disable",
+            ItemKind::Scenario => "scenario",
         })
     }
 }
@@ -111,6 +114,7 @@ pub struct Location {
     column: Option<usize>,
     item: Option<(ItemKind, String)>,
     path: Option<String>,
+    span: Option<std::ops::Range<usize>>,
 }
 
 impl Location {
@@ -122,6 +126,7 @@ impl Location {
             column: None,
             item: None,
             path: None,
+            span: None,
         }
     }
 
@@ -131,6 +136,14 @@ impl Location {
         self.line = Some(line);
         self.column = Some(column);
         self
+    }
+
+    /// The same location at a byte range of `text`: line and column of its start, and the
+    /// range itself (for drawing a caret under it).
+    pub(crate) fn spanning(self, text: &str, span: std::ops::Range<usize>) -> Location {
+        let mut location = self.at(text, span.start);
+        location.span = Some(span);
+        location
     }
 
     pub(crate) fn item(mut self, kind: ItemKind, id: &str) -> Location {
@@ -161,6 +174,11 @@ impl Location {
     /// The kind and id of the item the error concerns, where there is one.
     pub fn item_id(&self) -> Option<(ItemKind, &str)> {
         self.item.as_ref().map(|(kind, id)| (*kind, id.as_str()))
+    }
+
+    /// The byte range in the pack text that the error is about, where known.
+    pub fn span(&self) -> Option<std::ops::Range<usize>> {
+        self.span.clone()
     }
 
     /// The field path within a profile, such as `symptoms[0].location`.

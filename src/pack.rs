@@ -28,6 +28,8 @@ pub(crate) struct RawPack {
     pub red_flag: Vec<Spanned<RawRedFlag>>,
     #[serde(default)]
     pub disable: Option<Spanned<RawDisable>>,
+    #[serde(default)]
+    pub scenario: Vec<Spanned<RawScenario>>,
 }
 
 /// `[pack]`: who the pack is.
@@ -185,4 +187,37 @@ pub(crate) struct RawRange {
     pub min: Option<Spanned<i64>>,
     #[serde(default)]
     pub max: Option<Spanned<i64>>,
+}
+
+/// `[[scenario]]`: a profile and what its plan must and must not hold.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawScenario {
+    pub name: Str,
+    pub profile: Spanned<crate::profile::Profile>,
+    pub expect: Spanned<RawExpect>,
+}
+
+/// `expect = { ... }` of a scenario.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExpect {
+    #[serde(default)]
+    pub urgency: Option<Str>,
+    #[serde(default)]
+    pub urgency_min: Option<Str>,
+    #[serde(default)]
+    pub urgency_max: Option<Str>,
+    #[serde(default)]
+    pub first: Option<Str>,
+    #[serde(default)]
+    pub include: Vec<Str>,
+    #[serde(default)]
+    pub exclude: Vec<Str>,
+    #[serde(default)]
+    pub withheld: Vec<Str>,
+    #[serde(default)]
+    pub reasons: Vec<Str>,
+    #[serde(default)]
+    pub rules: Vec<Str>,
 }

@@ -27,7 +27,7 @@ impl<'a> Site<'a> {
 
     /// The location of `span` in this pack.
     pub fn location(&self, span: &Range<usize>) -> Location {
-        let location = Location::new(self.origin.clone()).at(self.text, span.start);
+        let location = Location::new(self.origin.clone()).spanning(self.text, span.clone());
         match self.item {
             Some((kind, id)) => location.item(kind, id),
             None => location,
