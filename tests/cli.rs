@@ -7,65 +7,26 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write as _;
+#[path = "support/example.rs"]
+mod example;
+
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 use std::sync::OnceLock;
 
-/// The example binary, built by `cargo test` (or here, if only this test target was asked for).
+use example::{stderr, stdout};
+
 fn suggest_bin() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let dir = std::env::current_exe()
-            .unwrap()
-            .parent()
-            .unwrap()
-            .parent()
-            .unwrap()
-            .to_path_buf();
-        let bin = dir
-            .join("examples")
-            .join(format!("suggest{}", std::env::consts::EXE_SUFFIX));
-        if !bin.exists() {
-            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-            let status = Command::new(cargo)
-                .args(["build", "--quiet", "--example", "suggest"])
-                .status()
-                .unwrap();
-            assert!(status.success());
-        }
-        bin
-    })
-    .clone()
+    BIN.get_or_init(|| example::binary("suggest")).clone()
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(suggest_bin()).args(args).output().unwrap()
+    example::run(&suggest_bin(), args, "")
 }
 
 fn run_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(suggest_bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
+    example::run(&suggest_bin(), args, input)
 }
 
 #[test]
