@@ -10,7 +10,7 @@ use toml::Spanned;
 use crate::category::Category;
 use crate::condition::{Condition, compile};
 use crate::engine::{Compiled, Engine, PackInfo};
-use crate::error::{Error, ErrorKind, ItemKind, Location, Result};
+use crate::error::{Error, ErrorKind, ItemKind, Lines, Location, Result};
 use crate::evidence::{Direction, Evidence, Grade};
 use crate::index::Index;
 use crate::limits::Limits;
@@ -363,9 +363,11 @@ impl Loader {
         }
         let raw: RawPack =
             toml::from_str(text).map_err(|e| toml_error(&e, origin.clone(), text))?;
+        let lines = Lines::new(text);
         let site = Site {
             origin: &origin,
             text,
+            lines: &lines,
             item: None,
             max_string: self.limits.max_string_bytes,
         };
@@ -1008,9 +1010,11 @@ mod tests {
     #[test]
     fn ids_must_be_lowercase_words() {
         let origin: Arc<str> = Arc::from("x");
+        let lines = Lines::new("");
         let site = Site {
             origin: &origin,
             text: "",
+            lines: &lines,
             item: None,
             max_string: 16,
         };

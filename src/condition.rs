@@ -302,9 +302,11 @@ mod tests {
         let w: W =
             toml::from_str(text).map_err(|e| crate::builder::toml_error(&e, "t".into(), text))?;
         let origin: Arc<str> = Arc::from("t");
+        let lines = crate::error::Lines::new(text);
         let site = Site {
             origin: &origin,
             text,
+            lines: &lines,
             item: None,
             max_string: 4096,
         };

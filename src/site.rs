@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::error::{Error, ErrorKind, ItemKind, Location};
+use crate::error::{Error, ErrorKind, ItemKind, Lines, Location};
 use crate::similar::nearest;
 
 /// The pack being loaded and the item within it.
@@ -11,6 +11,8 @@ use crate::similar::nearest;
 pub(crate) struct Site<'a> {
     pub origin: &'a Arc<str>,
     pub text: &'a str,
+    /// Where the lines of `text` start.
+    pub lines: &'a Lines,
     pub item: Option<(ItemKind, &'a str)>,
     /// The longest id or text allowed, in bytes.
     pub max_string: usize,
@@ -27,7 +29,8 @@ impl<'a> Site<'a> {
 
     /// The location of `span` in this pack.
     pub fn location(&self, span: &Range<usize>) -> Location {
-        let location = Location::new(self.origin.clone()).spanning(self.text, span.clone());
+        let location =
+            Location::new(self.origin.clone()).spanning_lines(self.lines, self.text, span.clone());
         match self.item {
             Some((kind, id)) => location.item(kind, id),
             None => location,
