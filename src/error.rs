@@ -467,7 +467,7 @@ mod tests {
     #[test]
     fn display_names_the_place_then_the_problem() {
         let location = Location::new("p.toml")
-            .at("x\ny", 2)
+            .spanning("x\ny", 2..3)
             .item(ItemKind::Rule, "r");
         let err = Error::new(
             ErrorKind::Empty {
