@@ -13,6 +13,9 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line program prints
 
+#[path = "support/args.rs"]
+mod args;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,23 +40,9 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli: Cli = match args::parse() {
         Ok(cli) => cli,
-        Err(err) if !err.use_stderr() => {
-            let _ = err.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            eprintln!(
-                "error: {}",
-                err.to_string()
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .trim_start_matches("error: ")
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let builder = if cli.no_builtin {
         EngineBuilder::new()

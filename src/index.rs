@@ -2,17 +2,13 @@
 //! evaluation costs follow the rules that can match, not the size of the packs.
 
 use crate::condition::{Condition, Facts};
-use crate::vocab::VocabKind;
+use crate::vocab::{PerKind, VocabKind};
 
 /// For each vocabulary id, the conditions that need it; plus the conditions no id anchors.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
-    kind: Vec<Vec<u32>>,
-    location: Vec<Vec<u32>>,
-    timing: Vec<Vec<u32>>,
-    trigger: Vec<Vec<u32>>,
-    finding: Vec<Vec<u32>>,
-    context: Vec<Vec<u32>>,
+    /// For each vocabulary kind and id, the positions of the conditions that need it.
+    lists: PerKind<Vec<Vec<u32>>>,
     /// Conditions that must always be checked (`not`, severity only, ...).
     always: Vec<u32>,
 }
@@ -74,25 +70,11 @@ impl Index {
     }
 
     fn lists(&self, kind: VocabKind) -> &Vec<Vec<u32>> {
-        match kind {
-            VocabKind::Kind => &self.kind,
-            VocabKind::Location => &self.location,
-            VocabKind::Timing => &self.timing,
-            VocabKind::Trigger => &self.trigger,
-            VocabKind::Finding => &self.finding,
-            VocabKind::Context => &self.context,
-        }
+        self.lists.get(kind)
     }
 
     fn lists_mut(&mut self, kind: VocabKind) -> &mut Vec<Vec<u32>> {
-        match kind {
-            VocabKind::Kind => &mut self.kind,
-            VocabKind::Location => &mut self.location,
-            VocabKind::Timing => &mut self.timing,
-            VocabKind::Trigger => &mut self.trigger,
-            VocabKind::Finding => &mut self.finding,
-            VocabKind::Context => &mut self.context,
-        }
+        self.lists.get_mut(kind)
     }
 }
 

@@ -60,6 +60,41 @@ impl fmt::Display for VocabKind {
     }
 }
 
+/// One `T` for each [`VocabKind`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PerKind<T> {
+    kind: T,
+    location: T,
+    timing: T,
+    trigger: T,
+    finding: T,
+    context: T,
+}
+
+impl<T> PerKind<T> {
+    pub(crate) fn get(&self, kind: VocabKind) -> &T {
+        match kind {
+            VocabKind::Kind => &self.kind,
+            VocabKind::Location => &self.location,
+            VocabKind::Timing => &self.timing,
+            VocabKind::Trigger => &self.trigger,
+            VocabKind::Finding => &self.finding,
+            VocabKind::Context => &self.context,
+        }
+    }
+
+    pub(crate) fn get_mut(&mut self, kind: VocabKind) -> &mut T {
+        match kind {
+            VocabKind::Kind => &mut self.kind,
+            VocabKind::Location => &mut self.location,
+            VocabKind::Timing => &mut self.timing,
+            VocabKind::Trigger => &mut self.trigger,
+            VocabKind::Finding => &mut self.finding,
+            VocabKind::Context => &mut self.context,
+        }
+    }
+}
+
 /// One set of ids, in the order they were added, with a lookup by id.
 #[derive(Clone, Debug, Default)]
 struct IdSet {
@@ -79,12 +114,7 @@ struct IdSet {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    kind: IdSet,
-    location: IdSet,
-    timing: IdSet,
-    trigger: IdSet,
-    finding: IdSet,
-    context: IdSet,
+    sets: PerKind<IdSet>,
 }
 
 impl Vocabulary {
@@ -127,24 +157,10 @@ impl Vocabulary {
     }
 
     fn set(&self, kind: VocabKind) -> &IdSet {
-        match kind {
-            VocabKind::Kind => &self.kind,
-            VocabKind::Location => &self.location,
-            VocabKind::Timing => &self.timing,
-            VocabKind::Trigger => &self.trigger,
-            VocabKind::Finding => &self.finding,
-            VocabKind::Context => &self.context,
-        }
+        self.sets.get(kind)
     }
 
     fn set_mut(&mut self, kind: VocabKind) -> &mut IdSet {
-        match kind {
-            VocabKind::Kind => &mut self.kind,
-            VocabKind::Location => &mut self.location,
-            VocabKind::Timing => &mut self.timing,
-            VocabKind::Trigger => &mut self.trigger,
-            VocabKind::Finding => &mut self.finding,
-            VocabKind::Context => &mut self.context,
-        }
+        self.sets.get_mut(kind)
     }
 }
