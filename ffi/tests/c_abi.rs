@@ -16,6 +16,18 @@ fn profile_dir() -> PathBuf {
 #[test]
 fn the_c_test_program_passes() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // `cargo test` builds the library only as an rlib for the tests; build the static
+    // library too (a no-op when it is current).
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut build = Command::new(cargo);
+    build
+        .args(["build", "--quiet", "--lib", "--manifest-path"])
+        .arg(dir.join("Cargo.toml"));
+    if profile_dir().ends_with("release") {
+        build.arg("--release");
+    }
+    let built = build.status().expect("run cargo");
+    assert!(built.success(), "cannot build the static library");
     let lib = profile_dir().join("libsoothe_ffi.a");
     assert!(lib.exists(), "{} was not built", lib.display());
     let exe = profile_dir().join("soothe_c_test");
