@@ -406,6 +406,16 @@ pub enum ErrorKind {
         /// What it drops.
         what: String,
     },
+    /// A suggestion's title or how-to names a medicine: soothe suggests none.
+    #[error(
+        "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
+    )]
+    MedicineNamed {
+        /// The field (`title` or `how_to`).
+        field: String,
+        /// The medicine named.
+        medicine: String,
+    },
     /// A file or folder could not be read.
     #[error("cannot read: {message}")]
     Io {

@@ -21,7 +21,8 @@
 //! ```
 //!
 //! Safety rules the engine keeps for every input:
-//! - It never suggests a medicine: suggestion categories are a closed set with none for drugs.
+//! - It never suggests a medicine: suggestion categories are a closed set with none for drugs,
+//!   and a suggestion's title or how-to naming a medicine is refused.
 //! - A red flag always makes `see_clinician` true at its urgency; a later pack can neither
 //!   remove a red flag nor lower its urgency. At [`Urgency::Emergency`] no self-care is given.
 //! - A suggestion whose caution matches the person's context or findings is withheld, and the
@@ -49,6 +50,7 @@ mod index;
 mod limits;
 mod lint;
 mod load;
+mod medicine;
 mod pack;
 mod plan;
 mod profile;

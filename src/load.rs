@@ -360,6 +360,15 @@ impl Loader {
         check_id(&site, &s.id, "suggestion")?;
         site.non_empty(&s.title.span(), "title", s.title.get_ref())?;
         site.non_empty(&s.how_to.span(), "how_to", s.how_to.get_ref())?;
+        for (field, text) in [("title", &s.title), ("how_to", &s.how_to)] {
+            if let Some(medicine) = crate::medicine::named_in(text.get_ref()) {
+                let kind = ErrorKind::MedicineNamed {
+                    field: field.to_owned(),
+                    medicine: medicine.to_owned(),
+                };
+                return Err(site.error(&text.span(), kind));
+            }
+        }
         let category: Category = closed(&site, &s.category)?;
         let e = s.evidence.get_ref();
         let grade: Grade = closed(&site, &e.grade)?;

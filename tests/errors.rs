@@ -341,3 +341,17 @@ fn a_failing_pack_builds_no_engine() {
         .build();
     assert!(result.is_err());
 }
+
+#[test]
+fn medicine_named() {
+    let err = pack_error("medicine.toml");
+    assert!(
+        matches!(err.kind(), ErrorKind::MedicineNamed { medicine, .. } if medicine == "ibuprofen")
+    );
+    assert_error(
+        &err,
+        "tests/data/invalid/medicine.toml:9:10: suggestion `pain-relief`: how_to names a medicine (`ibuprofen`); soothe suggests no medicines: describe self-care, or point the person to their clinician",
+        9,
+        10,
+    );
+}
