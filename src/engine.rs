@@ -195,8 +195,9 @@ impl Engine {
     /// # Errors
     ///
     /// An id the vocabulary does not know (`"location": "calff"` gives
-    /// `profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?`), or a
-    /// severity above 10.
+    /// `profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?`), a
+    /// severity above 10, or a profile over the engine's [`Limits`] (more than 32 symptoms by
+    /// default).
     pub fn evaluate(&self, profile: &Profile) -> Result<Plan> {
         let facts = self.resolve(profile)?;
         let inner = &*self.inner;
