@@ -166,8 +166,8 @@ impl Engine {
         &self,
         profile: &Profile,
     ) -> Result<(Plan, Vec<usize>, Vec<usize>)> {
-        let plan = self.evaluate(profile)?;
         let facts = self.resolve(profile)?;
+        let plan = self.plan(&facts);
         let held = |conditions: &mut dyn Iterator<Item = &crate::condition::Condition>| {
             conditions
                 .enumerate()
@@ -199,15 +199,19 @@ impl Engine {
     /// severity above 10, or a profile over the engine's [`Limits`] (more than 32 symptoms by
     /// default).
     pub fn evaluate(&self, profile: &Profile) -> Result<Plan> {
-        let facts = self.resolve(profile)?;
+        Ok(self.plan(&self.resolve(profile)?))
+    }
+
+    /// The plan for a resolved profile.
+    fn plan(&self, facts: &Facts) -> Plan {
         let inner = &*self.inner;
 
         let mut candidates = Vec::with_capacity(64);
-        inner.red_flag_index.candidates(&facts, &mut candidates);
+        inner.red_flag_index.candidates(facts, &mut candidates);
         let mut reasons: Vec<Reason> = candidates
             .iter()
             .filter_map(|i| inner.red_flags.get(*i as usize))
-            .filter(|flag| flag.when.holds(&facts))
+            .filter(|flag| flag.when.holds(facts))
             .map(|flag| Reason {
                 red_flag: flag.id.clone(),
                 text: flag.text.clone(),
@@ -229,18 +233,18 @@ impl Engine {
             withheld: Vec::new(),
         };
         if urgency == Urgency::Emergency {
-            return Ok(plan);
+            return plan;
         }
 
         // (suggestion, rule, weight) for every suggestion of every rule that fired; rules
         // come in load order, so a stable sort by suggestion keeps `because` in rule order.
-        inner.rule_index.candidates(&facts, &mut candidates);
+        inner.rule_index.candidates(facts, &mut candidates);
         let mut entries: Vec<(u32, u32, u32)> = Vec::with_capacity(4 * candidates.len());
         for &position in &candidates {
             let Some(rule) = inner.rules.get(position as usize) else {
                 continue;
             };
-            if rule.when.holds(&facts) {
+            if rule.when.holds(facts) {
                 entries.extend(rule.suggest.iter().map(|&(s, w)| (s, position, w)));
             }
         }
@@ -271,13 +275,13 @@ impl Engine {
                 match &caution.when {
                     None => cautions.push(caution.text.clone()),
                     Some(when) if caution.withhold => {
-                        if let Some(why) = when.witness(&facts, &inner.vocab) {
+                        if let Some(why) = when.witness(facts, &inner.vocab) {
                             withheld = Some((why, caution.text.clone()));
                             break;
                         }
                     }
                     Some(when) => {
-                        if when.holds(&facts) {
+                        if when.holds(facts) {
                             cautions.push(caution.text.clone());
                         }
                     }
@@ -301,7 +305,7 @@ impl Engine {
         plan.suggestions
             .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
         plan.withheld.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(plan)
+        plan
     }
 
     /// Checks a profile against the vocabulary and turns its ids into indices.

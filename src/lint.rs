@@ -121,31 +121,20 @@ impl Engine {
             }
         }
 
-        for rule in &c.rules {
-            if contradictory(&rule.when) {
-                let message = format!(
-                    "rule `{}` can never fire: its condition contradicts itself",
-                    rule.id
-                );
+        let rules = c.rules.iter().map(|r| ("rule", "rule", &r.id, &r.when));
+        let flags = c
+            .red_flags
+            .iter()
+            .map(|f| ("red flag", "red_flag", &f.id, &f.when));
+        for (noun, key, id, when) in rules.chain(flags) {
+            if contradictory(when) {
+                let message =
+                    format!("{noun} `{id}` can never fire: its condition contradicts itself");
                 warn(
                     "W003",
                     "rule-never-fires",
                     message,
-                    place(format!("rule:{}", rule.id)),
-                );
-            }
-        }
-        for flag in &c.red_flags {
-            if contradictory(&flag.when) {
-                let message = format!(
-                    "red flag `{}` can never fire: its condition contradicts itself",
-                    flag.id
-                );
-                warn(
-                    "W003",
-                    "rule-never-fires",
-                    message,
-                    place(format!("red_flag:{}", flag.id)),
+                    place(format!("{key}:{id}")),
                 );
             }
         }
