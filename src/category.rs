@@ -1,6 +1,6 @@
 //! The closed set of suggestion categories.
 
-use crate::closed_set::closed_set;
+use crate::util::closed_set::closed_set;
 
 closed_set! {
     /// What kind of self-care a suggestion is. The set is closed: there is no category for

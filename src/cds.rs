@@ -19,8 +19,8 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Engine;
-use crate::plan::Plan;
+use crate::compiled::Engine;
+use crate::eval::plan::Plan;
 use crate::urgency::Urgency;
 
 /// The longest summary the spec allows is under 140 characters.
@@ -66,7 +66,7 @@ pub struct CardSource {
 }
 
 /// The cards for a plan: red flags first, most urgent first, then suggestions in rank order.
-pub fn cards(plan: &Plan, engine: &Engine) -> Vec<Card> {
+pub fn cards(plan: &Plan<'_>, engine: &Engine) -> Vec<Card> {
     let mut cards = Vec::with_capacity(plan.reasons.len() + plan.suggestions.len());
     for reason in &plan.reasons {
         let indicator = if reason.urgency >= Urgency::Urgent {
@@ -79,12 +79,12 @@ pub fn cards(plan: &Plan, engine: &Engine) -> Vec<Card> {
             "{}\n\n**Urgency:** {} ({advice}).",
             reason.text, reason.urgency
         );
-        sources(&mut detail, engine, &reason.sources);
+        sources(&mut detail, engine, reason.sources);
         cards.push(Card {
-            summary: summary(&format!("{advice}: {}", first_sentence(&reason.text))),
+            summary: summary(&format!("{advice}: {}", first_sentence(reason.text))),
             detail: Some(detail),
             indicator,
-            source: source(engine, &reason.sources),
+            source: source(engine, reason.sources),
         });
     }
     for s in &plan.suggestions {
@@ -145,7 +145,7 @@ fn summary(text: &str) -> String {
     out
 }
 
-fn source(engine: &Engine, ids: &[std::sync::Arc<str>]) -> CardSource {
+fn source(engine: &Engine, ids: &[crate::id::Id]) -> CardSource {
     match ids.first().and_then(|id| engine.source(id)) {
         Some(source) => CardSource {
             label: summary(&source.citation),
@@ -158,7 +158,7 @@ fn source(engine: &Engine, ids: &[std::sync::Arc<str>]) -> CardSource {
     }
 }
 
-fn sources(detail: &mut String, engine: &Engine, ids: &[std::sync::Arc<str>]) {
+fn sources(detail: &mut String, engine: &Engine, ids: &[crate::id::Id]) {
     detail.push_str("\n\n**Sources:**");
     for id in ids {
         match engine.source(id) {

@@ -1,9 +1,12 @@
-//! The one error type of the crate, with what went wrong and where.
+//! The one error type of the crate, with what went wrong ([`ErrorKind`]) and where
+//! ([`Location`]).
 
 use std::fmt;
 use std::sync::Arc;
 
+use crate::kinds::{IdKind, ItemKind};
 use crate::urgency::Urgency;
+use crate::util::lines::Lines;
 
 /// A specialised `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -11,12 +14,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Everything that can go wrong while loading packs or evaluating a profile.
 ///
 /// An error says what went wrong ([`Error::kind`]) and, where there is one, where
-/// ([`Error::location`]): the pack or profile, the line and column, and the item.
+/// ([`Error::location`]): the pack or profile, the line and column, the item, and the field.
 /// Its `Display` is one line, for example
 /// `extra.toml:7:13: rule `night-cramps`: unknown location `calff`; did you mean `calf`?`.
 ///
 /// ```
-/// let err = soothe::EngineBuilder::new()
+/// let err = soothe::EngineBuilder::empty()
 ///     .add_pack_str("bad.toml", "[pack]\nid = 'x'\nversion = '1'\nformat = 9\n")
 ///     .build()
 ///     .unwrap_err();
@@ -68,46 +71,8 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// The kinds of item a pack holds, used to name the item an error is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ItemKind {
-    /// The `[pack]` table.
-    Pack,
-    /// A vocabulary id in `[vocabulary]`.
-    Vocabulary,
-    /// A `[[source]]`.
-    Source,
-    /// A `[[suggestion]]`.
-    Suggestion,
-    /// A `[[rule]]`.
-    Rule,
-    /// A `[[red_flag]]`.
-    RedFlag,
-    /// An entry of `[disable]`.
-    Disable,
-    /// A `[[scenario]]`.
-    Scenario,
-}
-
-impl fmt::Display for ItemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ItemKind::Pack => "pack",
-            ItemKind::Vocabulary => "vocabulary",
-            ItemKind::Source => "source",
-            ItemKind::Suggestion => "suggestion",
-            ItemKind::Rule => "rule",
-            ItemKind::RedFlag => "red flag",
-            ItemKind::Disable => "disable",
-            ItemKind::Scenario => "scenario",
-        })
-    }
-}
-
 /// Where an error is: a pack (or profile), line and column, the item, and a field path.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct Location {
     origin: Arc<str>,
     line: Option<usize>,
@@ -118,7 +83,7 @@ pub struct Location {
 }
 
 impl Location {
-    /// A location in `origin` (a pack name, a file path or `profile`).
+    /// A location in `origin` (a pack name, a file path or a profile's name).
     pub(crate) fn new(origin: impl Into<Arc<str>>) -> Location {
         Location {
             origin: origin.into(),
@@ -160,7 +125,7 @@ impl Location {
         self
     }
 
-    /// The pack name or file path the error is in, or `profile`.
+    /// The pack name or file path the error is in, or the name given to a profile.
     pub fn origin(&self) -> &str {
         &self.origin
     }
@@ -210,59 +175,59 @@ impl fmt::Display for Location {
     }
 }
 
-/// Where each line of a text starts, so that many offsets can be turned into line and column
-/// without scanning the text each time.
-#[derive(Debug)]
-pub(crate) struct Lines {
-    starts: Vec<usize>,
+/// Which of the [`Limits`](crate::Limits) an input went over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum LimitKind {
+    /// [`Limits::max_pack_bytes`](crate::Limits::max_pack_bytes).
+    PackBytes,
+    /// [`Limits::max_items`](crate::Limits::max_items).
+    Items,
+    /// [`Limits::max_string_bytes`](crate::Limits::max_string_bytes).
+    StringBytes,
+    /// [`Limits::max_symptoms`](crate::Limits::max_symptoms).
+    Symptoms,
+    /// [`Limits::max_list_items`](crate::Limits::max_list_items).
+    ListItems,
 }
 
-impl Lines {
-    pub(crate) fn new(text: &str) -> Lines {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Lines { starts }
-    }
-
-    /// Line and column (both from 1; the column in characters) of a byte offset of `text`.
-    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
-        let mut end = offset.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let line = self.starts.partition_point(|start| *start <= end).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = text.get(start..end).unwrap_or_default().chars().count() + 1;
-        (line, column)
-    }
+/// What a replacement suggestion would drop from the one it replaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Dropped {
+    /// `clinician_first = true`.
+    ClinicianFirst,
+    /// A caution, with its text.
+    Caution {
+        /// The caution's text.
+        text: String,
+    },
 }
 
-/// Formats ` ; did you mean `x`?` when there is a suggestion.
-struct DidYouMean<'a>(&'a Option<String>);
-
-impl fmt::Display for DidYouMean<'_> {
+impl fmt::Display for Dropped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Some(near) => write!(f, "; did you mean `{near}`?"),
-            None => Ok(()),
+        match self {
+            Dropped::ClinicianFirst => f.write_str("drops `clinician_first = true`"),
+            Dropped::Caution { text } => write!(f, "drops the caution \"{text}\""),
         }
     }
 }
 
 /// What went wrong.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+///
+/// `Display` gives one line, ending with "; did you mean `x`?" when there is a close
+/// known value; the alternate form (`{:#}`) leaves that hint out, for tools that show it
+/// apart (see [`ErrorKind::did_you_mean`]).
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The text is not valid TOML (or JSON), or has the wrong shape: a string where a list
     /// belongs, a missing required field.
-    #[error("{message}")]
     Syntax {
         /// The parser's message.
         message: String,
     },
     /// A field that the format does not have.
-    #[error("unknown field `{field}`{}", DidYouMean(suggestion))]
     UnknownField {
         /// The field as written.
         field: String,
@@ -270,42 +235,35 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     /// An id defined twice.
-    #[error("duplicate {what} id `{id}` (first defined in {first})")]
     DuplicateId {
-        /// What kind of id (`suggestion`, `location`, `pack`, ...).
-        what: String,
+        /// What kind of id.
+        kind: IdKind,
         /// The id.
         id: String,
-        /// Where it was first defined: a pack name, with line and column when in the same pack.
-        first: String,
+        /// Where it was first defined.
+        first: Location,
     },
     /// A reference to an id that no loaded pack defines.
-    #[error("unknown {what} `{id}`{}", DidYouMean(suggestion))]
     UnknownId {
-        /// What kind of id (`suggestion`, `source`, `location`, ...).
-        what: String,
+        /// What kind of id.
+        kind: IdKind,
         /// The id as written.
         id: String,
         /// The nearest known id, if one is close.
         suggestion: Option<String>,
     },
     /// A value outside a closed set (category, grade, direction, urgency, action).
-    #[error(
-        "invalid {field} `{value}`: expected one of {expected}{}",
-        DidYouMean(suggestion)
-    )]
     InvalidValue {
         /// The field.
         field: String,
         /// The value as written.
         value: String,
-        /// The allowed values, comma-separated.
-        expected: String,
+        /// The allowed values.
+        expected: Vec<String>,
         /// The nearest allowed value, if one is close.
         suggestion: Option<String>,
     },
     /// A number outside its allowed range.
-    #[error("{field} {value} is out of range {min} to {max}")]
     OutOfRange {
         /// The field.
         field: String,
@@ -317,13 +275,11 @@ pub enum ErrorKind {
         max: i64,
     },
     /// Text, an id or a list that must not be empty.
-    #[error("{field} must not be empty")]
     Empty {
         /// The field.
         field: String,
     },
     /// A pack written for a format version this crate does not read.
-    #[error("format {found} is not supported (this version of soothe reads format {supported})")]
     UnsupportedFormat {
         /// The version the pack declares.
         found: i64,
@@ -331,34 +287,24 @@ pub enum ErrorKind {
         supported: i64,
     },
     /// A later pack defines an id an earlier pack has, without saying it replaces it.
-    #[error(
-        "{what} `{id}` is already defined by pack `{pack}`; add `replaces = true` to replace it"
-    )]
     ReplaceWithoutMarker {
         /// What kind of item.
-        what: String,
+        kind: ItemKind,
         /// The id.
         id: String,
-        /// The pack that defined it first.
+        /// The id of the pack that defined it first.
         pack: String,
     },
     /// `replaces = true` on an item no earlier pack defines.
-    #[error(
-        "{what} `{id}` says `replaces = true` but no earlier pack defines it{}",
-        DidYouMean(suggestion)
-    )]
     NothingToReplace {
         /// What kind of item.
-        what: String,
+        kind: ItemKind,
         /// The id.
         id: String,
         /// The nearest defined id, if one is close.
         suggestion: Option<String>,
     },
     /// A pack tries to lower the urgency of a red flag an earlier pack defined.
-    #[error(
-        "red flag `{id}` would lower urgency from `{from}` (pack `{pack}`) to `{to}`; a red flag's urgency can only be raised"
-    )]
     RedFlagLowered {
         /// The red flag.
         id: String,
@@ -366,113 +312,175 @@ pub enum ErrorKind {
         from: Urgency,
         /// The urgency the later pack asks for.
         to: Urgency,
-        /// The pack that defined it.
+        /// The id of the pack that defined it.
         pack: String,
     },
     /// A pack tries to disable a red flag.
-    #[error("red flag `{id}` (pack `{pack}`) cannot be disabled; red flags can never be removed")]
     RedFlagDisabled {
         /// The red flag.
         id: String,
-        /// The pack that defined it.
+        /// The id of the pack that defined it.
         pack: String,
     },
     /// A condition nested deeper than the limit.
-    #[error("condition nested deeper than {max} levels")]
     TooDeep {
         /// The deepest nesting allowed.
         max: usize,
     },
     /// Input over one of the [`Limits`](crate::Limits).
-    #[error("{what} is {found}, over the limit of {limit}")]
     LimitExceeded {
-        /// What was too big (`pack size in bytes`, `symptoms`, ...).
+        /// Which limit.
+        limit: LimitKind,
+        /// What was measured (`pack size in bytes`, `number of symptoms`, ...).
         what: String,
         /// The size found.
         found: usize,
         /// The limit.
-        limit: usize,
+        max: usize,
     },
     /// A replacement suggestion drops a caution that withheld the original, or its
     /// `clinician_first`.
-    #[error(
-        "suggestion `{id}` replaces the one from pack `{pack}` but {what}; a replacement may add cautions, never drop them"
-    )]
     SuggestionWeakened {
         /// The suggestion.
         id: String,
-        /// The pack whose suggestion it replaces.
+        /// The id of the pack whose suggestion it replaces.
         pack: String,
         /// What it drops.
-        what: String,
+        dropped: Dropped,
     },
-    /// A suggestion's title or how-to names a medicine: soothe suggests none.
-    #[error(
-        "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
-    )]
+    /// A suggestion's text names a medicine: soothe suggests none.
     MedicineNamed {
-        /// The field (`title` or `how_to`).
+        /// The field (`title`, `how_to`, ...).
         field: String,
         /// The medicine named.
         medicine: String,
     },
+    /// A caution that withholds, with a condition that can hold without any context,
+    /// finding, trigger or symptom of the person's (only `not`, or severity alone): the plan
+    /// could not say why.
+    WithholdWithoutReason,
     /// A file or folder could not be read.
-    #[error("cannot read: {message}")]
     Io {
         /// The operating system's message.
         message: String,
     },
 }
 
+impl ErrorKind {
+    /// The nearest known value to a mistyped one ("did you mean `calf`?"), where one is close.
+    ///
+    /// ```
+    /// let err = soothe::Engine::builtin()?
+    ///     .evaluate(&soothe::Profile::new().with_symptom(soothe::Symptom::new("cramp", "calff")))
+    ///     .unwrap_err();
+    /// assert_eq!(err.kind().did_you_mean(), Some("calf"));
+    /// assert_eq!(format!("{:#}", err.kind()), "unknown location `calff`");
+    /// # Ok::<(), soothe::Error>(())
+    /// ```
+    pub fn did_you_mean(&self) -> Option<&str> {
+        match self {
+            ErrorKind::UnknownField { suggestion, .. }
+            | ErrorKind::UnknownId { suggestion, .. }
+            | ErrorKind::InvalidValue { suggestion, .. }
+            | ErrorKind::NothingToReplace { suggestion, .. } => suggestion.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The one-line message, without the "did you mean" hint.
+    fn message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Syntax { message } => f.write_str(message),
+            ErrorKind::UnknownField { field, .. } => write!(f, "unknown field `{field}`"),
+            ErrorKind::DuplicateId { kind, id, first } => write!(
+                f,
+                "duplicate {kind} id `{id}` (first defined in {})",
+                First(first)
+            ),
+            ErrorKind::UnknownId { kind, id, .. } => write!(f, "unknown {kind} `{id}`"),
+            ErrorKind::InvalidValue {
+                field,
+                value,
+                expected,
+                ..
+            } => write!(
+                f,
+                "invalid {field} `{value}`: expected one of {}",
+                expected.join(", ")
+            ),
+            ErrorKind::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => write!(f, "{field} {value} is out of range {min} to {max}"),
+            ErrorKind::Empty { field } => write!(f, "{field} must not be empty"),
+            ErrorKind::UnsupportedFormat { found, supported } => write!(
+                f,
+                "format {found} is not supported (this version of soothe reads format {supported})"
+            ),
+            ErrorKind::ReplaceWithoutMarker { kind, id, pack } => write!(
+                f,
+                "{kind} `{id}` is already defined by pack `{pack}`; add `replaces = true` to replace it"
+            ),
+            ErrorKind::NothingToReplace { kind, id, .. } => write!(
+                f,
+                "{kind} `{id}` says `replaces = true` but no earlier pack defines it"
+            ),
+            ErrorKind::RedFlagLowered { id, from, to, pack } => write!(
+                f,
+                "red flag `{id}` would lower urgency from `{from}` (pack `{pack}`) to `{to}`; a red flag's urgency can only be raised"
+            ),
+            ErrorKind::RedFlagDisabled { id, pack } => write!(
+                f,
+                "red flag `{id}` (pack `{pack}`) cannot be disabled; red flags can never be removed"
+            ),
+            ErrorKind::TooDeep { max } => write!(f, "condition nested deeper than {max} levels"),
+            ErrorKind::LimitExceeded {
+                what, found, max, ..
+            } => write!(f, "{what} is {found}, over the limit of {max}"),
+            ErrorKind::SuggestionWeakened { id, pack, dropped } => write!(
+                f,
+                "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement may add cautions, never drop them"
+            ),
+            ErrorKind::MedicineNamed { field, medicine } => write!(
+                f,
+                "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
+            ),
+            ErrorKind::WithholdWithoutReason => f.write_str(
+                "a caution that withholds needs a `when` that names a context, finding, trigger, kind, location or timing, so the plan can say why",
+            ),
+            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message(f)?;
+        match self.did_you_mean() {
+            Some(near) if !f.alternate() => write!(f, "; did you mean `{near}`?"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A first definition as a message names it: `file:line:column`, or the origin alone.
+struct First<'a>(&'a Location);
+
+impl fmt::Display for First<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.origin())?;
+        if let (Some(line), Some(column)) = (self.0.line(), self.0.column()) {
+            write!(f, ":{line}:{column}")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
-#[allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 mod tests {
     use super::*;
-
-    /// Line and column (both from 1; the column in characters) of a byte offset.
-    fn line_column(text: &str, offset: usize) -> (usize, usize) {
-        let mut end = offset.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let before = text.get(..end).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before.get(line_start..).unwrap_or_default().chars().count() + 1;
-        (line, column)
-    }
-
-    #[test]
-    fn line_and_column_count_from_one_in_characters() {
-        let text = "ab\ncdé\nf";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        assert_eq!(line_column(text, 7), (2, 4)); // after the two-byte é
-        assert_eq!(line_column(text, 999), (3, 2));
-    }
-
-    #[test]
-    fn the_line_index_agrees_with_the_scan() {
-        let text = "ab\ncdé\n\nf";
-        let lines = Lines::new(text);
-        for offset in 0..=text.len() + 2 {
-            assert_eq!(
-                lines.line_column(text, offset),
-                line_column(text, offset),
-                "{offset}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_offset_inside_a_character_does_not_panic() {
-        assert_eq!(line_column("é", 1), (1, 1));
-    }
 
     #[test]
     fn display_names_the_place_then_the_problem() {
@@ -491,5 +499,19 @@ mod tests {
         );
         let bare = Error::new(ErrorKind::TooDeep { max: 3 }, None);
         assert_eq!(bare.to_string(), "condition nested deeper than 3 levels");
+    }
+
+    #[test]
+    fn the_hint_is_left_out_of_the_alternate_form() {
+        let kind = ErrorKind::UnknownField {
+            field: "colour".into(),
+            suggestion: Some("color".into()),
+        };
+        assert_eq!(
+            kind.to_string(),
+            "unknown field `colour`; did you mean `color`?"
+        );
+        assert_eq!(format!("{kind:#}"), "unknown field `colour`");
+        assert_eq!(kind.did_you_mean(), Some("color"));
     }
 }

@@ -1,10 +1,9 @@
 //! How strong the evidence behind a suggestion is, and which way it points.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
-use crate::closed_set::closed_set;
+use crate::id::Id;
+use crate::util::closed_set::closed_set;
 
 closed_set! {
     /// The certainty of the evidence (GRADE), or `expert_opinion` where there is no trial.
@@ -58,7 +57,7 @@ pub struct Evidence {
     /// Which way it points.
     pub direction: Direction,
     /// One sentence a person can understand.
-    pub note: Arc<str>,
+    pub note: String,
     /// Ids of the sources; see [`Engine::source`](crate::Engine::source) for the citations.
-    pub sources: Arc<[Arc<str>]>,
+    pub sources: Vec<Id>,
 }

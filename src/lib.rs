@@ -32,52 +32,50 @@
 //!
 //! Packs are layered with an [`EngineBuilder`]; `docs/RULES.md` in the repository is the
 //! reference for the pack format.
+//!
+//! The code runs in stages, each a module that imports only the ones before it:
+//! `pack` (the raw TOML format) → `load` (check items, layer packs) → `compiled` (the linked
+//! data, [`Engine`]) → `eval` (a profile to a [`Plan`]) → `check` (scenarios and lints).
+//! Small value types ([`Id`], [`Urgency`], [`Profile`], [`Error`]) sit below all of them.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod builder;
 mod builtin;
 mod category;
 #[cfg(feature = "cds-hooks")]
 pub mod cds;
-mod closed_set;
-mod condition;
-mod engine;
+mod check;
+mod compiled;
 mod error;
+mod eval;
 mod evidence;
-mod index;
+mod id;
+mod kinds;
 mod limits;
-mod lint;
 mod load;
 mod medicine;
 mod pack;
-mod plan;
 mod profile;
-mod rule;
-mod scenario;
-mod similar;
-mod site;
-mod source;
-mod suggestion;
 mod urgency;
-mod vocab;
+mod util;
 
-pub use builder::EngineBuilder;
 pub use category::Category;
-pub use engine::{Engine, PackInfo};
-pub use error::{Error, ErrorKind, ItemKind, Location, Result};
+pub use check::lint::Warning;
+pub use check::scenario::{Coverage, ScenarioReport, ScenarioResult};
+pub use compiled::Engine;
+pub use error::{Dropped, Error, ErrorKind, LimitKind, Location, Result};
+pub use eval::plan::{Because, Plan, Reason, Suggested, Withheld};
 pub use evidence::{Direction, Evidence, Grade};
+pub use id::Id;
+pub use kinds::{BecauseKind, IdKind, ItemKind, VocabKind};
 pub use limits::Limits;
-pub use lint::{MAX_NOTE_CHARS, MAX_TITLE_CHARS, Warning};
-pub use load::MAX_WEIGHT;
-pub use plan::{Plan, Reason, Suggested, Withheld};
-pub use profile::{MAX_SEVERITY, Profile, Symptom};
-pub use scenario::{Coverage, Expect, Scenario, ScenarioReport, ScenarioResult};
-pub use source::Source;
-pub use suggestion::{Caution, Details, Suggestion};
+pub use load::EngineBuilder;
+pub use load::items::{Caution, PackInfo, RedFlag, Rule, Source, Suggestion};
+pub use load::scenario::{Expect, Scenario};
+pub use load::vocabulary::Vocabulary;
+pub use profile::{Profile, Symptom};
 pub use urgency::Urgency;
-pub use vocab::{VocabKind, Vocabulary};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -1,6 +1,6 @@
 //! How soon a person should see a clinician.
 
-use crate::closed_set::closed_set;
+use crate::util::closed_set::closed_set;
 
 closed_set! {
     /// How soon a person should see a clinician, from `none` to `emergency` (ordered).

@@ -96,7 +96,7 @@ pub unsafe extern "C" fn soothe_engine_new(
             let name = unsafe { text(name, &format!("pack name {i}")) }?;
             // SAFETY: as above.
             let body = unsafe { text(body, &format!("pack text {i}")) }?;
-            builder = builder.add_pack_str(name, body);
+            builder.add_pack_str(name, body);
         }
         let engine = builder.build().map_err(|e| e.to_string())?;
         Ok(Box::into_raw(Box::new(SootheEngine { engine })))

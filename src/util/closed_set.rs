@@ -26,10 +26,9 @@ macro_rules! closed_set {
                 }
             }
 
-            /// The allowed ids, comma-separated, for error messages.
-            pub(crate) fn expected() -> String {
-                let ids: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                ids.join(", ")
+            /// The allowed ids, for error messages.
+            pub(crate) fn expected() -> Vec<String> {
+                Self::ALL.iter().map(|v| v.as_str().to_owned()).collect()
             }
         }
 
@@ -46,7 +45,7 @@ macro_rules! closed_set {
                             field: $field.to_owned(),
                             value: s.to_owned(),
                             expected: Self::expected(),
-                            suggestion: $crate::similar::nearest(s, Self::ALL.iter().map(|v| v.as_str())),
+                            suggestion: $crate::util::similar::nearest(s, Self::ALL.iter().map(|v| v.as_str())),
                         },
                         None,
                     ))

@@ -1,9 +1,21 @@
 //! The rule-pack format as parsed from TOML, before validation: every value keeps its span.
 //!
-//! `docs/RULES.md` is the reference for authors; these types are its mirror.
+//! `docs/RULES.md` is the reference for authors; these types are its mirror. [`parse`] is
+//! the only way in: TOML text to a [`RawPack`], or a syntax or shape error at its line and
+//! column. Nothing here checks ids or meanings; that is the `load` stage.
+
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::error::Result;
+use crate::util::toml::toml_error;
+
+/// Parses a pack's text; `origin` names it in errors.
+pub(crate) fn parse(origin: &Arc<str>, text: &str) -> Result<RawPack> {
+    toml::from_str(text).map_err(|e| toml_error(&e, origin.clone(), text))
+}
 
 /// The format version this crate reads.
 pub(crate) const FORMAT: i64 = 1;
@@ -211,13 +223,27 @@ pub(crate) struct RawExpect {
     #[serde(default)]
     pub first: Option<Str>,
     #[serde(default)]
+    pub last: Option<Str>,
+    #[serde(default)]
+    pub count: Option<Spanned<i64>>,
+    #[serde(default)]
     pub include: Vec<Str>,
     #[serde(default)]
     pub exclude: Vec<Str>,
     #[serde(default)]
-    pub withheld: Vec<Str>,
+    pub withheld: Option<Vec<Str>>,
     #[serde(default)]
-    pub reasons: Vec<Str>,
+    pub because: Vec<Spanned<RawBecause>>,
+    #[serde(default)]
+    pub reasons: Option<Vec<Str>>,
     #[serde(default)]
     pub rules: Vec<Str>,
+}
+
+/// `{ kind = "context", id = "kidney_disease" }`: what withheld a suggestion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBecause {
+    pub kind: Str,
+    pub id: Str,
 }

@@ -2,10 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::sync::Arc;
+
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::util::toml::toml_error;
 
 /// The most severe a symptom can be.
-pub const MAX_SEVERITY: u8 = 10;
+pub(crate) const MAX_SEVERITY: u8 = 10;
 
 /// A symptom profile: the input to [`Engine::evaluate`](crate::Engine::evaluate).
 ///
@@ -120,7 +123,8 @@ impl Profile {
         self
     }
 
-    /// Reads a profile from TOML (the same shape as the JSON form).
+    /// Reads a profile from TOML (the same shape as the JSON form); `origin` names it in
+    /// errors (a file name, or `profile`).
     ///
     /// # Errors
     ///
@@ -129,7 +133,7 @@ impl Profile {
     /// [`ErrorKind::UnknownField`] error for a field the profile does not have.
     ///
     /// ```
-    /// let profile = soothe::Profile::from_toml(r#"
+    /// let profile = soothe::Profile::from_toml("profile", r#"
     ///     triggers = ["stress"]
     ///     [[symptoms]]
     ///     kind = "trigger_point"
@@ -137,12 +141,12 @@ impl Profile {
     /// "#)?;
     /// assert_eq!(profile.symptoms[0].location, "neck");
     ///
-    /// let err = soothe::Profile::from_toml("trigers = []").unwrap_err();
+    /// let err = soothe::Profile::from_toml("profile", "trigers = []").unwrap_err();
     /// assert_eq!(err.to_string(), "profile:1:1: unknown field `trigers`; did you mean `triggers`?");
     /// # Ok::<(), soothe::Error>(())
     /// ```
-    pub fn from_toml(text: &str) -> Result<Profile> {
-        toml::from_str(text).map_err(|e| crate::builder::toml_error(&e, "profile".into(), text))
+    pub fn from_toml(origin: &str, text: &str) -> Result<Profile> {
+        toml::from_str(text).map_err(|e| toml_error(&e, Arc::from(origin), text))
     }
 }
 

@@ -3,27 +3,32 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::error::{Error, ErrorKind, ItemKind, Lines, Location};
-use crate::similar::nearest;
+use crate::error::{Error, ErrorKind, LimitKind, Location};
+use crate::kinds::{IdKind, ItemKind};
+use crate::util::lines::Lines;
+use crate::util::similar::nearest;
 
-/// The pack being loaded and the item within it.
-#[derive(Clone, Copy)]
+/// The pack being loaded, and the item within it with the span of its id.
+#[derive(Clone)]
 pub(crate) struct Site<'a> {
     pub origin: &'a Arc<str>,
     pub text: &'a str,
     /// Where the lines of `text` start.
     pub lines: &'a Lines,
     pub item: Option<(ItemKind, &'a str)>,
+    /// The span of the item's id (of the whole pack table before an item is chosen).
+    pub span: Range<usize>,
     /// The longest id or text allowed, in bytes.
     pub max_string: usize,
 }
 
 impl<'a> Site<'a> {
-    /// The same pack, now at `kind` `id`.
-    pub fn item(self, kind: ItemKind, id: &'a str) -> Site<'a> {
+    /// The same pack, now at `kind` `id`, whose id is at `span`.
+    pub fn item(&self, kind: ItemKind, id: &'a str, span: Range<usize>) -> Site<'a> {
         Site {
             item: Some((kind, id)),
-            ..self
+            span,
+            ..self.clone()
         }
     }
 
@@ -46,18 +51,29 @@ impl<'a> Site<'a> {
     pub fn unknown<'k>(
         &self,
         span: &Range<usize>,
-        what: &str,
+        kind: impl Into<IdKind>,
         id: &str,
         known: impl IntoIterator<Item = &'k str>,
     ) -> Error {
         self.error(
             span,
             ErrorKind::UnknownId {
-                what: what.to_owned(),
+                kind: kind.into(),
                 id: id.to_owned(),
                 suggestion: nearest(id, known),
             },
         )
+    }
+
+    /// Parses a closed-set value (a category, grade, urgency, ...) at its span.
+    pub fn closed<T: std::str::FromStr<Err = Error>>(
+        &self,
+        value: &toml::Spanned<String>,
+    ) -> Result<T, Error> {
+        value
+            .get_ref()
+            .parse::<T>()
+            .map_err(|e| self.error(&value.span(), e.kind().clone()))
     }
 
     /// An error if `text` is longer than the string limit.
@@ -66,9 +82,10 @@ impl<'a> Site<'a> {
             return Err(self.error(
                 span,
                 ErrorKind::LimitExceeded {
+                    limit: LimitKind::StringBytes,
                     what: format!("{field} length in bytes"),
                     found: text.len(),
-                    limit: self.max_string,
+                    max: self.max_string,
                 },
             ));
         }

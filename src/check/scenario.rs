@@ -1,0 +1,266 @@
+//! Running scenarios: each scenario's profile through the engine, its plan against what the
+//! scenario expects, and what all of them together exercised.
+
+use crate::compiled::Engine;
+use crate::error::Location;
+use crate::eval::condition::holds;
+use crate::eval::plan::Plan;
+use crate::id::Id;
+use crate::load::scenario::Expect;
+
+/// The outcome of one scenario.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ScenarioResult {
+    /// The scenario's name.
+    pub name: String,
+    /// Where it is defined.
+    pub location: Location,
+    /// What the plan got wrong; empty when the scenario passed.
+    pub problems: Vec<String>,
+}
+
+impl ScenarioResult {
+    /// Whether the plan held everything the scenario expects.
+    pub fn passed(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// What no scenario exercised.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Coverage {
+    /// Rules whose condition held in no scenario.
+    pub rules: Vec<Id>,
+    /// Red flags that fired in no scenario.
+    pub red_flags: Vec<Id>,
+    /// Cautions (suggestion id, caution text) that applied in no scenario.
+    pub cautions: Vec<(Id, String)>,
+}
+
+impl Coverage {
+    /// Whether every rule, red flag and caution was exercised.
+    pub fn is_full(&self) -> bool {
+        self.rules.is_empty() && self.red_flags.is_empty() && self.cautions.is_empty()
+    }
+}
+
+/// Every scenario's outcome, and the coverage of all of them together.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ScenarioReport {
+    /// One result per scenario, in load order.
+    pub results: Vec<ScenarioResult>,
+    /// What no scenario exercised.
+    pub coverage: Coverage,
+}
+
+/// What the scenarios exercised so far: a flag per rule, red flag and caution.
+struct Hits {
+    rules: Vec<bool>,
+    red_flags: Vec<bool>,
+    /// Per suggestion, per caution.
+    cautions: Vec<Vec<bool>>,
+}
+
+impl Engine {
+    /// Runs every scenario of the loaded packs and reports what failed and what no scenario
+    /// exercised.
+    ///
+    /// ```
+    /// let report = soothe::Engine::builtin()?.run_scenarios();
+    /// assert!(report.results.iter().all(|r| r.passed()));
+    /// assert!(report.coverage.is_full());
+    /// # Ok::<(), soothe::Error>(())
+    /// ```
+    pub fn run_scenarios(&self) -> ScenarioReport {
+        let c = &*self.compiled;
+        let mut hits = Hits {
+            rules: vec![false; c.rules.len()],
+            red_flags: vec![false; c.red_flags.len()],
+            cautions: c
+                .suggestions
+                .iter()
+                .map(|s| vec![false; s.cautions.len()])
+                .collect(),
+        };
+        let results = self
+            .scenarios()
+            .iter()
+            .map(|scenario| ScenarioResult {
+                name: scenario.name.clone(),
+                location: scenario.location.clone(),
+                problems: self.run(&scenario.profile, &scenario.expect, &mut hits),
+            })
+            .collect();
+        ScenarioReport {
+            results,
+            coverage: self.coverage(&hits),
+        }
+    }
+
+    /// One scenario: the plan's problems, recording what it exercised.
+    fn run(&self, profile: &crate::Profile, expect: &Expect, hits: &mut Hits) -> Vec<String> {
+        let c = &*self.compiled;
+        let facts = match self.resolve(profile) {
+            Ok(facts) => facts,
+            Err(err) => return vec![format!("the profile is invalid: {}", err.kind())],
+        };
+        let plan = self.plan(&facts);
+        let fired_rules: Vec<&Id> = c
+            .rules
+            .iter()
+            .zip(&mut hits.rules)
+            .filter(|(rule, _)| holds(&rule.when, &facts))
+            .map(|(rule, hit)| {
+                *hit = true;
+                &rule.id
+            })
+            .collect();
+        for (flag, hit) in c.red_flags.iter().zip(&mut hits.red_flags) {
+            *hit |= holds(&flag.when, &facts);
+        }
+        for (s, caution_hits) in c.suggestions.iter().zip(&mut hits.cautions) {
+            for (caution, hit) in s.cautions.iter().zip(caution_hits) {
+                *hit |= applied(&plan, &s.id, &caution.text);
+            }
+        }
+        problems(&plan, &fired_rules, expect)
+    }
+
+    fn coverage(&self, hits: &Hits) -> Coverage {
+        let c = &*self.compiled;
+        let missed = |flags: &[bool]| -> Vec<usize> {
+            flags
+                .iter()
+                .enumerate()
+                .filter(|(_, hit)| !**hit)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let id_at = |table: &dyn Fn(u32) -> Option<Id>, i: usize| {
+            table(u32::try_from(i).unwrap_or(u32::MAX))
+        };
+        let rule = |p: u32| c.rules.at(p).map(|r| r.id.clone());
+        let flag = |p: u32| c.red_flags.at(p).map(|f| f.id.clone());
+        let mut coverage = Coverage {
+            rules: missed(&hits.rules)
+                .into_iter()
+                .filter_map(|i| id_at(&rule, i))
+                .collect(),
+            red_flags: missed(&hits.red_flags)
+                .into_iter()
+                .filter_map(|i| id_at(&flag, i))
+                .collect(),
+            cautions: Vec::new(),
+        };
+        for (s, caution_hits) in c.suggestions.iter().zip(&hits.cautions) {
+            for i in missed(caution_hits) {
+                if let Some(caution) = s.cautions.get(i) {
+                    coverage.cautions.push((s.id.clone(), caution.text.clone()));
+                }
+            }
+        }
+        coverage
+    }
+}
+
+/// Whether a caution's text applied to suggestion `id` in `plan` (as a warning or as the
+/// reason it was withheld).
+fn applied(plan: &Plan<'_>, id: &Id, text: &str) -> bool {
+    plan.withheld
+        .iter()
+        .any(|w| w.id == id && w.caution == text)
+        || plan
+            .suggestions
+            .iter()
+            .any(|s| s.id == id && s.cautions.contains(&text))
+}
+
+/// Every difference between a plan and what is expected of it.
+pub(crate) fn problems(plan: &Plan<'_>, fired_rules: &[&Id], expect: &Expect) -> Vec<String> {
+    let mut out = Vec::new();
+    urgency_problems(plan, expect, &mut out);
+    suggestion_problems(plan, expect, &mut out);
+    if let Some(withheld) = &expect.withheld {
+        let got = plan.withheld.iter().map(|w| w.id);
+        set_problem("withheld", got, withheld, &mut out);
+    }
+    for (kind, id) in &expect.because {
+        if !plan
+            .withheld
+            .iter()
+            .any(|w| w.because.kind == *kind && w.because.id == id)
+        {
+            out.push(format!("nothing is withheld because of {kind} `{id}`"));
+        }
+    }
+    if let Some(reasons) = &expect.reasons {
+        let got = plan.reasons.iter().map(|r| r.red_flag);
+        set_problem("red flags fired", got, reasons, &mut out);
+    }
+    for id in &expect.rules {
+        if !fired_rules.contains(&id) {
+            out.push(format!("rule `{id}` did not fire"));
+        }
+    }
+    out
+}
+
+fn urgency_problems(plan: &Plan<'_>, expect: &Expect, out: &mut Vec<String>) {
+    if plan.urgency < expect.urgency_min || plan.urgency > expect.urgency_max {
+        let wanted = if expect.urgency_min == expect.urgency_max {
+            format!("`{}`", expect.urgency_min)
+        } else {
+            format!("`{}` to `{}`", expect.urgency_min, expect.urgency_max)
+        };
+        out.push(format!("urgency is `{}`, expected {wanted}", plan.urgency));
+    }
+}
+
+fn suggestion_problems(plan: &Plan<'_>, expect: &Expect, out: &mut Vec<String>) {
+    let shown = |id: &Id| plan.suggestions.iter().any(|s| s.id == id);
+    for (which, wanted, got) in [
+        ("first", &expect.first, plan.suggestions.first()),
+        ("last", &expect.last, plan.suggestions.last()),
+    ] {
+        match (wanted, got) {
+            (Some(wanted), Some(s)) if s.id != wanted => {
+                out.push(format!("`{}` comes {which}, expected `{wanted}`", s.id));
+            }
+            (Some(wanted), None) => {
+                out.push(format!("no suggestions, expected `{wanted}` {which}"));
+            }
+            _ => {}
+        }
+    }
+    if let Some(count) = expect.count.filter(|n| *n != plan.suggestions.len()) {
+        out.push(format!(
+            "{} suggestions are shown, expected {count}",
+            plan.suggestions.len()
+        ));
+    }
+    for id in expect.include.iter().filter(|id| !shown(id)) {
+        out.push(format!("suggestion `{id}` is not shown"));
+    }
+    for id in expect.exclude.iter().filter(|id| shown(id)) {
+        out.push(format!("suggestion `{id}` is shown but should not be"));
+    }
+}
+
+/// A problem if `got` is not exactly the set `want`.
+fn set_problem<'a>(
+    what: &str,
+    got: impl Iterator<Item = &'a Id>,
+    want: &[Id],
+    out: &mut Vec<String>,
+) {
+    let mut got: Vec<&str> = got.map(Id::as_str).collect();
+    let mut want: Vec<&str> = want.iter().map(Id::as_str).collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    if got != want {
+        out.push(format!("{what}: {got:?}, expected exactly {want:?}"));
+    }
+}

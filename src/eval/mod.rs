@@ -1,0 +1,184 @@
+//! The `eval` stage: a profile to a plan.
+//!
+//! ```text
+//! Profile ─resolve─▶ Facts ─red flags─▶ reasons, urgency
+//!                          ─rules─▶ chosen suggestions ─cautions─▶ shown | withheld ─rank─▶ Plan
+//! ```
+//!
+//! Evaluation borrows the engine and allocates only the plan's own vectors.
+
+pub(crate) mod condition;
+pub(crate) mod facts;
+pub(crate) mod plan;
+
+use crate::compiled::{Compiled, Engine};
+use crate::error::Result;
+use crate::id::Id;
+use crate::load::items::Suggestion;
+use crate::profile::Profile;
+use crate::urgency::Urgency;
+
+use condition::{holds, witness};
+use facts::{Facts, resolve};
+use plan::{Because, Plan, Reason, Suggested, Withheld};
+
+/// One suggestion the rules chose: its position, score, and the rules that chose it.
+struct Chosen<'e> {
+    position: u32,
+    score: u32,
+    rules: Vec<&'e Id>,
+}
+
+impl Engine {
+    /// Evaluates a profile into a plan.
+    ///
+    /// Red flags are checked first: the plan's urgency is the highest of those that fired,
+    /// and at [`Urgency::Emergency`] no self-care is given. Otherwise every rule whose
+    /// condition holds adds its weight to each suggestion it names; a suggestion a caution
+    /// forbids for this person goes to `withheld` with the reason. Same profile, same plan.
+    ///
+    /// # Errors
+    ///
+    /// An id the vocabulary does not know (`"location": "calff"` gives
+    /// `profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?`), a
+    /// severity above 10, or a profile over the engine's [`Limits`](crate::Limits) (more than
+    /// 32 symptoms by default).
+    pub fn evaluate(&self, profile: &Profile) -> Result<Plan<'_>> {
+        let facts = self.resolve(profile)?;
+        Ok(self.plan(&facts))
+    }
+
+    /// Checks a profile against this engine's vocabulary and limits.
+    pub(crate) fn resolve(&self, profile: &Profile) -> Result<Facts> {
+        resolve(profile, &self.compiled.vocab, self.limits())
+    }
+
+    /// The plan for a resolved profile.
+    pub(crate) fn plan(&self, facts: &Facts) -> Plan<'_> {
+        let c = &*self.compiled;
+        let mut candidates = Vec::with_capacity(64);
+        let reasons = fired(c, facts, &mut candidates);
+        let urgency = reasons.first().map_or(Urgency::None, |r| r.urgency);
+        let mut plan = Plan {
+            see_clinician: urgency > Urgency::None,
+            urgency,
+            reasons,
+            suggestions: Vec::new(),
+            withheld: Vec::new(),
+        };
+        if urgency == Urgency::Emergency {
+            return plan;
+        }
+        let chosen = choose(c, facts, &mut candidates);
+        plan.suggestions.reserve_exact(chosen.len());
+        for pick in chosen {
+            if let Some(s) = c.suggestions.at(pick.position) {
+                screen(c, facts, s, pick, &mut plan);
+            }
+        }
+        rank(&mut plan);
+        plan
+    }
+}
+
+/// The red flags that fire, most urgent first, then by id.
+fn fired<'e>(c: &'e Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<Reason<'e>> {
+    c.red_flag_index.candidates(facts.ids(), candidates);
+    let mut reasons: Vec<Reason<'e>> = candidates
+        .iter()
+        .filter_map(|i| c.red_flags.at(*i))
+        .filter(|flag| holds(&flag.when, facts))
+        .map(|flag| Reason {
+            red_flag: &flag.id,
+            text: &flag.text,
+            urgency: flag.urgency,
+            sources: &flag.sources,
+        })
+        .collect();
+    reasons.sort_by(|a, b| {
+        b.urgency
+            .cmp(&a.urgency)
+            .then_with(|| a.red_flag.cmp(b.red_flag))
+    });
+    reasons
+}
+
+/// Every suggestion a rule that fired names, with the sum of the weights and the rules, in
+/// suggestion order; rules come in load order.
+fn choose<'e>(c: &'e Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<Chosen<'e>> {
+    c.rule_index.candidates(facts.ids(), candidates);
+    let mut entries: Vec<(u32, &'e Id, u32)> = Vec::with_capacity(4 * candidates.len());
+    for rule in candidates.iter().filter_map(|p| c.rules.at(*p)) {
+        if holds(&rule.when, facts) {
+            entries.extend(rule.suggest.iter().map(|&(s, w)| (s, &rule.id, w)));
+        }
+    }
+    // A stable sort by suggestion keeps each suggestion's rules in load order.
+    entries.sort_by_key(|&(s, ..)| s);
+    let mut chosen: Vec<Chosen<'e>> = Vec::with_capacity(entries.len());
+    for (position, rule, weight) in entries {
+        match chosen.last_mut() {
+            Some(last) if last.position == position => {
+                last.score = last.score.saturating_add(weight);
+                last.rules.push(rule);
+            }
+            _ => chosen.push(Chosen {
+                position,
+                score: weight,
+                rules: vec![rule],
+            }),
+        }
+    }
+    chosen
+}
+
+/// Shows a chosen suggestion with the warnings that apply, or withholds it for the first
+/// withholding caution that applies.
+fn screen<'e>(
+    c: &'e Compiled,
+    facts: &Facts,
+    s: &'e Suggestion,
+    pick: Chosen<'e>,
+    plan: &mut Plan<'e>,
+) {
+    let mut cautions = Vec::new();
+    for caution in &s.cautions {
+        match &caution.when {
+            None => cautions.push(caution.text.as_str()),
+            Some(when) if caution.withhold => {
+                if let Some((kind, id)) = witness(when, facts, &c.vocab) {
+                    plan.withheld.push(Withheld {
+                        id: &s.id,
+                        title: &s.title,
+                        because: Because { kind, id },
+                        caution: &caution.text,
+                    });
+                    return;
+                }
+            }
+            Some(when) => {
+                if holds(when, facts) {
+                    cautions.push(caution.text.as_str());
+                }
+            }
+        }
+    }
+    plan.suggestions.push(Suggested {
+        id: &s.id,
+        title: &s.title,
+        category: s.category,
+        how_to: &s.how_to,
+        evidence: &s.evidence,
+        clinician_first: s.clinician_first,
+        rules: pick.rules,
+        cautions,
+        score: pick.score,
+    });
+}
+
+/// Suggestions by score, then id; withheld by id.
+fn rank(plan: &mut Plan<'_>) {
+    plan.suggestions
+        .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(b.id)));
+    plan.withheld.sort_by(|a, b| a.id.cmp(b.id));
+}

@@ -1,0 +1,308 @@
+//! Checking items: pure functions from a raw item of the pack being loaded to a checked item,
+//! reading (never changing) what earlier items defined. Layering them is `layer`'s work.
+
+use toml::Spanned;
+
+use crate::category::Category;
+use crate::error::{ErrorKind, Result};
+use crate::evidence::{Direction, Evidence, Grade};
+use crate::id::Id;
+use crate::kinds::{IdKind, ItemKind};
+use crate::load::Layers;
+use crate::load::condition::compile;
+use crate::load::items::{Caution, Places, RedFlag, Rule, Source, Suggestion};
+use crate::load::layer::Table;
+use crate::load::site::Site;
+use crate::pack::{RawCaution, RawRedFlag, RawRule, RawSource, RawSuggest, RawSuggestion, Str};
+use crate::urgency::Urgency;
+use crate::util::similar::nearest;
+
+/// The largest weight a rule may give a suggestion.
+pub(crate) const MAX_WEIGHT: i64 = 1000;
+
+/// An id: non-empty, within the string limit, and only `a-z`, `0-9`, `_` and `-`.
+pub(crate) fn id(site: &Site<'_>, raw: &Str, kind: impl Into<IdKind>) -> Result<Id> {
+    let text = raw.get_ref();
+    let kind = kind.into();
+    site.not_too_long(&raw.span(), &format!("{kind} id"), text)?;
+    let well_formed = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if well_formed {
+        return Ok(Id::new(text));
+    }
+    Err(site.error(
+        &raw.span(),
+        ErrorKind::InvalidValue {
+            field: format!("{kind} id"),
+            value: text.clone(),
+            expected: vec!["lowercase letters, digits, `_` and `-`".to_owned()],
+            suggestion: None,
+        },
+    ))
+}
+
+/// A `[[source]]`.
+pub(crate) fn source(raw: &RawSource, site: &Site<'_>) -> Result<Source> {
+    let id = id(site, &raw.id, ItemKind::Source)?;
+    site.non_empty(&raw.citation.span(), "citation", raw.citation.get_ref())?;
+    for (name, value) in [("doi", &raw.doi), ("url", &raw.url)] {
+        if let Some(value) = value {
+            site.non_empty(&value.span(), name, value.get_ref())?;
+        }
+    }
+    Ok(Source {
+        id,
+        citation: raw.citation.get_ref().clone(),
+        doi: raw.doi.as_ref().map(|d| d.get_ref().clone()),
+        url: raw.url.as_ref().map(|u| u.get_ref().clone()),
+    })
+}
+
+/// A list of source ids, which must not be empty and must all be defined.
+pub(crate) fn source_ids(
+    site: &Site<'_>,
+    list: &Spanned<Vec<Str>>,
+    sources: &Table<Source>,
+) -> Result<Vec<Id>> {
+    if list.get_ref().is_empty() {
+        return Err(site.error(&list.span(), empty("sources")));
+    }
+    list.get_ref()
+        .iter()
+        .map(|raw| {
+            sources.id(raw.get_ref()).cloned().ok_or_else(|| {
+                site.unknown(&raw.span(), ItemKind::Source, raw.get_ref(), sources.ids())
+            })
+        })
+        .collect()
+}
+
+/// A `[[suggestion]]` with its cautions.
+pub(crate) fn suggestion(
+    raw: &RawSuggestion,
+    layers: &Layers,
+    site: &Site<'_>,
+    pack: &Id,
+) -> Result<Suggestion> {
+    let id = id(site, &raw.id, ItemKind::Suggestion)?;
+    site.non_empty(&raw.title.span(), "title", raw.title.get_ref())?;
+    site.non_empty(&raw.how_to.span(), "how_to", raw.how_to.get_ref())?;
+    no_medicine(site, &[("title", &raw.title), ("how_to", &raw.how_to)])?;
+    let e = raw.evidence.get_ref();
+    let evidence = Evidence {
+        grade: site.closed::<Grade>(&e.grade)?,
+        direction: site.closed::<Direction>(&e.direction)?,
+        note: {
+            site.non_empty(&e.note.span(), "evidence.note", e.note.get_ref())?;
+            e.note.get_ref().clone()
+        },
+        sources: source_ids(site, &e.sources, &layers.sources)?,
+    };
+    let cautions = raw
+        .caution
+        .iter()
+        .map(|c| caution(c.get_ref(), layers, site))
+        .collect::<Result<_>>()?;
+    Ok(Suggestion {
+        id,
+        title: raw.title.get_ref().clone(),
+        category: site.closed::<Category>(&raw.category)?,
+        how_to: raw.how_to.get_ref().clone(),
+        evidence,
+        clinician_first: raw.clinician_first,
+        cautions,
+        pack: pack.clone(),
+        places: Places {
+            title: site.location(&raw.title.span()),
+            note: site.location(&e.note.span()),
+        },
+    })
+}
+
+/// Refuses a text field that names a medicine.
+fn no_medicine(site: &Site<'_>, fields: &[(&str, &Str)]) -> Result<()> {
+    for (field, text) in fields {
+        if let Some(medicine) = crate::medicine::named_in(text.get_ref()) {
+            let kind = ErrorKind::MedicineNamed {
+                field: (*field).to_owned(),
+                medicine: medicine.to_owned(),
+            };
+            return Err(site.error(&text.span(), kind));
+        }
+    }
+    Ok(())
+}
+
+/// A `[[suggestion.caution]]`: `withhold` by default when it has a condition.
+fn caution(raw: &RawCaution, layers: &Layers, site: &Site<'_>) -> Result<Caution> {
+    site.non_empty(&raw.text.span(), "caution.text", raw.text.get_ref())?;
+    let when = raw
+        .when
+        .as_ref()
+        .map(|w| compile(w, &layers.vocab, site, layers.limits.max_depth))
+        .transpose()?;
+    let withhold = match &raw.action {
+        None => when.is_some(),
+        Some(action) => match (action.get_ref().as_str(), &when) {
+            ("warn", _) => false,
+            ("withhold", Some(_)) => true,
+            (value, _) => {
+                let expected = if when.is_some() {
+                    vec!["withhold".to_owned(), "warn".to_owned()]
+                } else {
+                    vec!["warn (a caution without `when` can only warn)".to_owned()]
+                };
+                return Err(site.error(
+                    &action.span(),
+                    ErrorKind::InvalidValue {
+                        field: "action".to_owned(),
+                        value: value.to_owned(),
+                        expected,
+                        suggestion: nearest(value, ["withhold", "warn"]).filter(|_| when.is_some()),
+                    },
+                ));
+            }
+        },
+    };
+    if withhold && when.as_ref().is_some_and(|w| w.anchors().is_none()) {
+        let span = raw.when.as_ref().map_or(raw.text.span(), Spanned::span);
+        return Err(site.error(&span, ErrorKind::WithholdWithoutReason));
+    }
+    Ok(Caution {
+        when,
+        withhold,
+        text: raw.text.get_ref().clone(),
+    })
+}
+
+/// A `[[rule]]`: its condition and the suggestions it names, each once, with a weight.
+pub(crate) fn rule(raw: &RawRule, layers: &Layers, site: &Site<'_>, pack: &Id) -> Result<Rule> {
+    let id = id(site, &raw.id, ItemKind::Rule)?;
+    let when = compile(&raw.when, &layers.vocab, site, layers.limits.max_depth)?;
+    if raw.suggest.get_ref().is_empty() {
+        return Err(site.error(&raw.suggest.span(), empty("suggest")));
+    }
+    let mut suggest: Vec<(u32, u32)> = Vec::with_capacity(raw.suggest.get_ref().len());
+    for entry in raw.suggest.get_ref() {
+        let (position, weight) = weighted(entry.get_ref(), &layers.suggestions, site)?;
+        if suggest.iter().any(|(p, _)| *p == position) {
+            return Err(site.error(
+                &entry.get_ref().id.span(),
+                ErrorKind::DuplicateId {
+                    kind: IdKind::Item(ItemKind::Suggestion),
+                    id: entry.get_ref().id.get_ref().clone(),
+                    first: site.location(&raw.suggest.span()),
+                },
+            ));
+        }
+        suggest.push((position, weight));
+    }
+    Ok(Rule {
+        id,
+        when,
+        suggest: suggest.into_boxed_slice(),
+        pack: pack.clone(),
+        enabled: true,
+    })
+}
+
+/// One `{ id, weight }` of a rule: the suggestion's position and a weight from 1 to 1000.
+fn weighted(
+    entry: &RawSuggest,
+    suggestions: &Table<Suggestion>,
+    site: &Site<'_>,
+) -> Result<(u32, u32)> {
+    let position = suggestions.position(entry.id.get_ref()).ok_or_else(|| {
+        site.unknown(
+            &entry.id.span(),
+            ItemKind::Suggestion,
+            entry.id.get_ref(),
+            suggestions.ids(),
+        )
+    })?;
+    let weight = *entry.weight.get_ref();
+    let valid = u32::try_from(weight)
+        .ok()
+        .filter(|w| (1..=MAX_WEIGHT).contains(&i64::from(*w)));
+    let weight = valid.ok_or_else(|| {
+        site.error(
+            &entry.weight.span(),
+            ErrorKind::OutOfRange {
+                field: "weight".to_owned(),
+                value: weight,
+                min: 1,
+                max: MAX_WEIGHT,
+            },
+        )
+    })?;
+    Ok((position, weight))
+}
+
+/// A `[[red_flag]]`: its condition, an urgency above `none`, text and sources.
+pub(crate) fn red_flag(
+    raw: &RawRedFlag,
+    layers: &Layers,
+    site: &Site<'_>,
+    pack: &Id,
+) -> Result<RedFlag> {
+    let id = id(site, &raw.id, ItemKind::RedFlag)?;
+    let when = compile(&raw.when, &layers.vocab, site, layers.limits.max_depth)?;
+    let urgency = site.closed::<Urgency>(&raw.urgency)?;
+    if urgency == Urgency::None {
+        return Err(site.error(
+            &raw.urgency.span(),
+            ErrorKind::InvalidValue {
+                field: "urgency".to_owned(),
+                value: "none".to_owned(),
+                expected: ["routine", "soon", "urgent", "emergency (a red flag needs a clinician)"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                suggestion: None,
+            },
+        ));
+    }
+    site.non_empty(&raw.text.span(), "text", raw.text.get_ref())?;
+    Ok(RedFlag {
+        id,
+        when,
+        urgency,
+        text: raw.text.get_ref().clone(),
+        sources: source_ids(site, &raw.sources, &layers.sources)?,
+        pack: pack.clone(),
+    })
+}
+
+fn empty(field: &str) -> ErrorKind {
+    ErrorKind::Empty {
+        field: field.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use crate::util::lines::Lines;
+
+    #[test]
+    fn ids_must_be_lowercase_words() {
+        let origin: Arc<str> = Arc::from("x");
+        let lines = Lines::new("");
+        let site = Site {
+            origin: &origin,
+            text: "",
+            lines: &lines,
+            item: None,
+            span: 0..0,
+            max_string: 16,
+        };
+        let raw = |s: &str| Spanned::new(0..0, s.to_owned());
+        assert!(id(&site, &raw("gentle-heat_2"), ItemKind::Suggestion).is_ok());
+        for bad in ["", "Gentle", "gentle heat", "héat"] {
+            assert!(id(&site, &raw(bad), ItemKind::Suggestion).is_err(), "{bad:?}");
+        }
+    }
+}

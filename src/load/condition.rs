@@ -1,0 +1,283 @@
+//! Conditions: the `when` tables of a pack compiled against the vocabulary (ids become
+//! positions). Evaluating them against a profile is the `eval` stage's work.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::error::{ErrorKind, Result};
+use crate::kinds::VocabKind;
+use crate::load::site::Site;
+use crate::load::vocabulary::Vocabulary;
+use crate::pack::{RawRange, RawWhen, Str};
+
+/// A compiled condition.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Condition {
+    /// Every part holds.
+    All(Box<[Condition]>),
+    /// At least one part holds.
+    Any(Box<[Condition]>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// Some single symptom matches every given constraint.
+    Symptom(SymptomMatch),
+    /// The profile lists at least one of these triggers, findings or context ids.
+    Has(VocabKind, Box<[u32]>),
+}
+
+/// Constraints on one symptom; an empty list means "any".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct SymptomMatch {
+    pub kinds: Box<[u32]>,
+    pub locations: Box<[u32]>,
+    pub timings: Box<[u32]>,
+    pub severity: Option<(u8, u8)>,
+}
+
+impl Condition {
+    /// Vocabulary ids of which the profile must hold at least one for the condition to hold,
+    /// or `None` if no such set is known (`not`, severity alone).
+    pub(crate) fn anchors(&self) -> Option<Vec<(VocabKind, u32)>> {
+    let tag = |kind: VocabKind, ids: &[u32]| ids.iter().map(|id| (kind, *id)).collect::<Vec<_>>();
+    match self {
+        Condition::Symptom(m) => {
+            if !m.locations.is_empty() {
+                Some(tag(VocabKind::Location, &m.locations))
+            } else if !m.kinds.is_empty() {
+                Some(tag(VocabKind::Kind, &m.kinds))
+            } else if !m.timings.is_empty() {
+                Some(tag(VocabKind::Timing, &m.timings))
+            } else {
+                None
+            }
+        }
+        Condition::Has(kind, ids) => Some(tag(*kind, ids)),
+        // Any one part's anchors will do: take the smallest set.
+        Condition::All(parts) => parts.iter().filter_map(Condition::anchors).min_by_key(Vec::len),
+        // Every part needs anchors, and any of them may be the one that holds.
+        Condition::Any(parts) => {
+            let mut all = Vec::new();
+            for part in parts.iter() {
+                all.extend(part.anchors()?);
+            }
+            Some(all)
+        }
+        Condition::Not(_) => None,
+    }
+}
+}
+
+/// Compiles a `when` table, checking every id against `vocab`.
+pub(crate) fn compile(
+    when: &Spanned<RawWhen>,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+    max_depth: usize,
+) -> Result<Condition> {
+    compile_at(when, vocab, site, max_depth, 0)
+}
+
+fn compile_at(
+    when: &Spanned<RawWhen>,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+    max_depth: usize,
+    depth: usize,
+) -> Result<Condition> {
+    if depth >= max_depth {
+        return Err(site.error(&when.span(), ErrorKind::TooDeep { max: max_depth }));
+    }
+    let raw = when.get_ref();
+    let span = when.span();
+    let mut parts = Vec::new();
+
+    let symptom = SymptomMatch {
+        kinds: ids(&raw.kind, VocabKind::Kind, vocab, site, &span)?,
+        locations: ids(&raw.location, VocabKind::Location, vocab, site, &span)?,
+        timings: ids(&raw.timing, VocabKind::Timing, vocab, site, &span)?,
+        severity: raw.severity.as_ref().map(|r| range(r, site)).transpose()?,
+    };
+    if raw.kind.is_some()
+        || raw.location.is_some()
+        || raw.timing.is_some()
+        || raw.severity.is_some()
+    {
+        parts.push(Condition::Symptom(symptom));
+    }
+    for (list, kind) in [
+        (&raw.trigger, VocabKind::Trigger),
+        (&raw.finding, VocabKind::Finding),
+        (&raw.context, VocabKind::Context),
+    ] {
+        if list.is_some() {
+            parts.push(Condition::Has(kind, ids(list, kind, vocab, site, &span)?));
+        }
+    }
+    for (list, field, any) in [(&raw.all, "all", false), (&raw.any, "any", true)] {
+        let Some(list) = list else { continue };
+        if list.is_empty() {
+            return Err(site.error(&when.span(), empty(field)));
+        }
+        let inner = list
+            .iter()
+            .map(|w| compile_at(w, vocab, site, max_depth, depth + 1))
+            .collect::<Result<Box<[_]>>>()?;
+        parts.push(if any {
+            Condition::Any(inner)
+        } else {
+            Condition::All(inner)
+        });
+    }
+    if let Some(not) = &raw.not {
+        let inner = compile_at(not, vocab, site, max_depth, depth + 1)?;
+        parts.push(Condition::Not(Box::new(inner)));
+    }
+
+    match parts.len() {
+        0 => Err(site.error(&when.span(), empty("condition"))),
+        1 => Ok(parts.pop().unwrap_or(Condition::All(Box::new([])))),
+        _ => Ok(Condition::All(parts.into_boxed_slice())),
+    }
+}
+
+fn empty(field: &str) -> ErrorKind {
+    ErrorKind::Empty {
+        field: field.to_owned(),
+    }
+}
+
+fn ids(
+    list: &Option<Vec<Str>>,
+    kind: VocabKind,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+    at: &Range<usize>,
+) -> Result<Box<[u32]>> {
+    let Some(list) = list else {
+        return Ok(Box::new([]));
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for id in list {
+        match vocab.lookup(kind, id.get_ref()) {
+            Some(index) => out.push(index),
+            None => {
+                return Err(site.unknown(&id.span(), kind, id.get_ref(), vocab.ids(kind)));
+            }
+        }
+    }
+    if out.is_empty() {
+        // An empty list would never match: almost certainly a mistake.
+        return Err(site.error(at, empty(kind.key())));
+    }
+    Ok(out.into_boxed_slice())
+}
+
+fn range(raw: &Spanned<RawRange>, site: &Site<'_>) -> Result<(u8, u8)> {
+    let bound = |value: &Option<Spanned<i64>>, field: &str, default: u8| -> Result<u8> {
+        match value {
+            None => Ok(default),
+            Some(v) => u8::try_from(*v.get_ref())
+                .ok()
+                .filter(|n| *n <= 10)
+                .ok_or_else(|| {
+                    site.error(
+                        &v.span(),
+                        ErrorKind::OutOfRange {
+                            field: field.to_owned(),
+                            value: *v.get_ref(),
+                            min: 0,
+                            max: 10,
+                        },
+                    )
+                }),
+        }
+    };
+    let min = bound(&raw.get_ref().min, "severity.min", 0)?;
+    let max = bound(&raw.get_ref().max, "severity.max", 10)?;
+    if min > max {
+        return Err(site.error(
+            &raw.span(),
+            ErrorKind::OutOfRange {
+                field: "severity.min".to_owned(),
+                value: i64::from(min),
+                min: 0,
+                max: i64::from(max),
+            },
+        ));
+    }
+    Ok((min, max))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use crate::util::lines::Lines;
+
+    /// A vocabulary of a few ids of each kind, for condition tests.
+    pub(crate) fn vocab() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (kind, ids) in [
+            (VocabKind::Kind, &["cramp", "spasm"][..]),
+            (VocabKind::Location, &["calf", "neck"]),
+            (VocabKind::Timing, &["nocturnal"]),
+            (VocabKind::Context, &["pregnancy", "raynauds"]),
+            (VocabKind::Finding, &["fever"]),
+        ] {
+            for id in ids {
+                v.insert_for_test(kind, id);
+            }
+        }
+        v
+    }
+
+    /// Compiles `when = ...` written as TOML.
+    pub(crate) fn compile_str(vocab: &Vocabulary, text: &str) -> Result<Condition> {
+        #[derive(serde::Deserialize)]
+        struct W {
+            when: Spanned<RawWhen>,
+        }
+        let origin: Arc<str> = Arc::from("t");
+        let w: W = toml::from_str(text)
+            .map_err(|e| crate::util::toml::toml_error(&e, origin.clone(), text))?;
+        let lines = Lines::new(text);
+        let site = Site {
+            origin: &origin,
+            text,
+            lines: &lines,
+            item: None,
+            span: 0..0,
+            max_string: 4096,
+        };
+        compile(&w.when, vocab, &site, 32)
+    }
+
+    #[test]
+    fn bad_conditions_are_refused() {
+        let v = vocab();
+        let message = |text: &str| compile_str(&v, text).unwrap_err().to_string();
+        assert_eq!(message("when = {}"), "t:1:8: condition must not be empty");
+        assert_eq!(
+            message("when = { any = [] }"),
+            "t:1:8: any must not be empty"
+        );
+        assert_eq!(
+            message("when = { context = [] }"),
+            "t:1:8: context must not be empty"
+        );
+        assert_eq!(
+            message("when = { severity = { min = 11 } }"),
+            "t:1:29: severity.min 11 is out of range 0 to 10"
+        );
+        assert_eq!(
+            message("when = { severity = { min = 8, max = 3 } }"),
+            "t:1:21: severity.min 8 is out of range 0 to 3"
+        );
+        assert_eq!(
+            message("when = { kind = ['cramps'] }"),
+            "t:1:18: unknown symptom kind `cramps`; did you mean `cramp`?"
+        );
+    }
+}

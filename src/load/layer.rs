@@ -1,0 +1,249 @@
+//! Layering: one table per item kind (a `Vec` plus an id index) and the one rule for adding
+//! an item to it: a new id is appended; an id an earlier pack has is merged only with
+//! `replaces = true`, by the kind's own merge rule; `replaces = true` on an unknown id is an
+//! error. The compiled engine keeps these tables for its lookups.
+
+use std::collections::HashMap;
+
+use crate::error::{Dropped, Error, ErrorKind, Location, Result};
+use crate::id::Id;
+use crate::load::condition::Condition;
+use crate::load::items::{Named, RedFlag, Rule, Suggestion};
+use crate::load::site::Site;
+use crate::util::similar::nearest;
+
+/// Items in load order, with an index by id.
+#[derive(Clone, Debug)]
+pub(crate) struct Table<T> {
+    items: Vec<T>,
+    /// Where each item was (last) defined.
+    places: Vec<Location>,
+    index: HashMap<Id, u32>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Table<T> {
+        Table {
+            items: Vec::new(),
+            places: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<T> Table<T> {
+    /// The position of the item with this id.
+    pub fn position(&self, id: &str) -> Option<u32> {
+        self.index.get(id).copied()
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.at(self.position(id)?)
+    }
+
+    /// The item at a position.
+    pub fn at(&self, position: u32) -> Option<&T> {
+        self.items.get(position as usize)
+    }
+
+    /// Every item, in load order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Every id, in no particular order (for "did you mean").
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(Id::as_str)
+    }
+
+    /// The id of the stored id equal to `id`, shared rather than copied.
+    pub fn id(&self, id: &str) -> Option<&Id> {
+        self.index.get_key_value(id).map(|(k, _)| k)
+    }
+
+    /// Where the item at `position` was (last) defined.
+    pub fn place(&self, position: u32) -> Option<&Location> {
+        self.places.get(position as usize)
+    }
+
+    /// Appends an item under `id`, defined at `place`; the caller has checked that `id` is
+    /// new.
+    pub fn push(&mut self, id: Id, item: T, place: Location) {
+        let position = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+        self.index.insert(id, position);
+        self.items.push(item);
+        self.places.push(place);
+    }
+
+    /// Keeps only the items `keep` accepts, re-indexing them.
+    pub fn retain(self, keep: impl Fn(&T) -> bool, id: impl Fn(&T) -> Id) -> Table<T> {
+        let mut kept = Table::default();
+        for (item, place) in self.items.into_iter().zip(self.places) {
+            if keep(&item) {
+                kept.push(id(&item), item, place);
+            }
+        }
+        kept
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut T> {
+        let position = self.position(id)?;
+        self.items.get_mut(position as usize)
+    }
+}
+
+/// What each kind of item may do when a later pack replaces it.
+pub(crate) trait Layered: Named + Sized {
+    /// The error for a later pack that defines the same id without `replaces = true`.
+    fn clash(old: &Self, new: &Self) -> ErrorKind {
+        ErrorKind::ReplaceWithoutMarker {
+            kind: Self::KIND,
+            id: new.id().to_string(),
+            pack: old.pack().to_string(),
+        }
+    }
+
+    /// Merges `new` into `old`, or says why it may not.
+    fn merge(old: &mut Self, new: Self) -> Result<(), ErrorKind>;
+}
+
+impl<T: Layered> Table<T> {
+    /// Adds `item` from the pack being loaded (`site`), by the layering rule.
+    pub fn layer(&mut self, item: T, replaces: bool, site: &Site<'_>) -> Result<()> {
+        let span = site.span.clone();
+        let position = self.position(item.id().as_str());
+        match (self.get_mut(item.id().as_str()), replaces) {
+            (Some(old), true) => {
+                T::merge(old, item).map_err(|kind| site.error(&span, kind))?;
+                if let Some(place) = position.and_then(|p| self.places.get_mut(p as usize)) {
+                    *place = site.location(&span);
+                }
+                Ok(())
+            }
+            (Some(old), false) => Err(site.error(&span, T::clash(old, &item))),
+            (None, true) => Err(site.error(
+                &span,
+                ErrorKind::NothingToReplace {
+                    kind: T::KIND,
+                    id: item.id().to_string(),
+                    suggestion: nearest(item.id().as_str(), self.ids()),
+                },
+            )),
+            (None, false) => {
+                self.push(item.id().clone(), item, site.location(&span));
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Layered for Suggestion {
+    /// A replacement keeps every withholding caution (same condition) and `clinician_first`.
+    fn merge(old: &mut Suggestion, new: Suggestion) -> Result<(), ErrorKind> {
+        if let Some(dropped) = weakened(old, &new) {
+            return Err(ErrorKind::SuggestionWeakened {
+                id: new.id.to_string(),
+                pack: old.pack.to_string(),
+                dropped,
+            });
+        }
+        *old = new;
+        Ok(())
+    }
+}
+
+/// What a replacement drops from the suggestion it replaces, if anything.
+fn weakened(old: &Suggestion, new: &Suggestion) -> Option<Dropped> {
+    if old.clinician_first && !new.clinician_first {
+        return Some(Dropped::ClinicianFirst);
+    }
+    old.cautions
+        .iter()
+        .filter(|c| c.withhold)
+        .find(|c| !new.cautions.iter().any(|n| n.withhold && n.when == c.when))
+        .map(|c| Dropped::Caution {
+            text: c.text.clone(),
+        })
+}
+
+impl Layered for Rule {
+    fn merge(old: &mut Rule, new: Rule) -> Result<(), ErrorKind> {
+        *old = new;
+        Ok(())
+    }
+}
+
+impl Layered for RedFlag {
+    fn clash(old: &RedFlag, new: &RedFlag) -> ErrorKind {
+        lowered(old, new).unwrap_or_else(|| ErrorKind::ReplaceWithoutMarker {
+            kind: RedFlag::KIND,
+            id: new.id.to_string(),
+            pack: old.pack.to_string(),
+        })
+    }
+
+    /// A replacement may raise the urgency and widen when the flag fires; the old condition
+    /// stays in force. Parts are kept flat, so layering never nests conditions deeper.
+    fn merge(old: &mut RedFlag, new: RedFlag) -> Result<(), ErrorKind> {
+        if let Some(kind) = lowered(old, &new) {
+            return Err(kind);
+        }
+        let old_when = std::mem::replace(&mut old.when, Condition::Any(Box::new([])));
+        old.when = widen(old_when, new.when);
+        old.urgency = new.urgency;
+        old.text = new.text;
+        old.sources = new.sources;
+        old.pack = new.pack;
+        Ok(())
+    }
+}
+
+/// The error for a replacement that lowers a red flag's urgency, if it does.
+fn lowered(old: &RedFlag, new: &RedFlag) -> Option<ErrorKind> {
+    (new.urgency < old.urgency).then(|| ErrorKind::RedFlagLowered {
+        id: new.id.to_string(),
+        from: old.urgency,
+        to: new.urgency,
+        pack: old.pack.to_string(),
+    })
+}
+
+/// `old` or `new`, as one flat `any`.
+fn widen(old: Condition, new: Condition) -> Condition {
+    let mut parts = match old {
+        Condition::Any(parts) => parts.into_vec(),
+        other => vec![other],
+    };
+    if !parts.contains(&new) {
+        parts.push(new);
+    }
+    Condition::Any(parts.into_boxed_slice())
+}
+
+/// An error naming `id` in the pack being loaded, for duplicates within one pack.
+pub(crate) fn duplicate_in_pack(
+    seen: &mut HashMap<String, Location>,
+    id: &str,
+    kind: crate::kinds::IdKind,
+    site: &Site<'_>,
+) -> Result<()> {
+    let here = site.location(&site.span);
+    if let Some(first) = seen.get(id) {
+        return Err(Error::new(
+            ErrorKind::DuplicateId {
+                kind,
+                id: id.to_owned(),
+                first: first.clone(),
+            },
+            Some(here),
+        ));
+    }
+    seen.insert(id.to_owned(), here);
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! Small helpers every stage uses: "did you mean", line and column, TOML errors, the macro
+//! for closed sets.
+
+pub(crate) mod closed_set;
+pub(crate) mod lines;
+pub(crate) mod similar;
+pub(crate) mod toml;
