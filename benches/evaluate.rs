@@ -51,12 +51,12 @@ fn generated(n: usize) -> Engine {
 
 fn build(c: &mut Criterion) {
     c.bench_function("build/builtin", |b| {
-        b.iter(|| black_box(EngineBuilder::new().builtin().build().unwrap()))
+        b.iter(|| black_box(Engine::builder().build().unwrap()))
     });
 }
 
 fn evaluate_builtin(c: &mut Criterion) {
-    let engine = EngineBuilder::new().builtin().build().unwrap();
+    let engine = Engine::builder().build().unwrap();
     let mut group = c.benchmark_group("evaluate/builtin");
     for (name, profile) in headline_profiles() {
         group.bench_function(name, |b| {
@@ -91,7 +91,7 @@ fn parse(c: &mut Criterion) {
     group.bench_function("soothe-parse-validate", |b| {
         b.iter(|| {
             black_box(
-                EngineBuilder::new()
+                EngineBuilder::empty()
                     .limits(generate::limits())
                     .add_pack_str("generated.toml", black_box(text.as_str()))
                     .build()

@@ -66,15 +66,15 @@ fn allocations_per_evaluation(engine: &Engine, profile: &Profile) -> (usize, usi
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing else of use.
-    let (builtin, builtin_bytes) = held(|| EngineBuilder::new().builtin().build().unwrap());
+    let (builtin, builtin_bytes) = held(|| Engine::builder().build().unwrap());
     let start = Instant::now();
     let runs = 50;
     for _ in 0..runs {
-        std::hint::black_box(EngineBuilder::new().builtin().build().unwrap());
+        std::hint::black_box(Engine::builder().build().unwrap());
     }
     let build = start.elapsed() / runs;
     let (_big, big_bytes) = held(|| {
-        EngineBuilder::new()
+        EngineBuilder::empty()
             .limits(generate::limits())
             .add_pack_str("generated.toml", generate::standalone_pack(10_000))
             .build()

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use soothe::{EngineBuilder, Location};
+use soothe::{Engine, EngineBuilder, Location};
 
 /// Check soothe rule packs: errors, lints, scenarios and coverage.
 #[derive(Parser, Debug)]
@@ -44,24 +44,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    let builder = if cli.no_builtin {
-        EngineBuilder::new()
+    let mut builder = if cli.no_builtin {
+        EngineBuilder::empty()
     } else {
-        EngineBuilder::new().builtin()
+        Engine::builder()
     };
-    let engine = match cli
-        .paths
-        .iter()
-        .fold(builder, |b, p| b.add_pack_path(p))
-        .build()
-    {
+    for path in &cli.paths {
+        builder.add_pack_path(path);
+    }
+    let engine = match builder.build() {
         Ok(engine) => engine,
         Err(err) => {
-            let message = err.kind().to_string();
-            let (message, help) = match message.split_once("; did you mean ") {
-                Some((message, near)) => (message.to_owned(), Some(format!("did you mean {near}"))),
-                None => (message, None),
-            };
+            let message = format!("{:#}", err.kind());
+            let help = err
+                .kind()
+                .did_you_mean()
+                .map(|near| format!("did you mean `{near}`?"));
             eprint!(
                 "{}",
                 diagnostic("error", &message, err.location(), help.as_deref())
@@ -102,7 +100,7 @@ fn main() -> ExitCode {
     println!(
         "{} packs, {} rules, {} red flags, {} suggestions; {} scenarios, {} failed; {} warnings",
         engine.packs().len(),
-        engine.rule_ids().count(),
+        engine.rules().count(),
         engine.red_flags().count(),
         engine.suggestions().count(),
         report.results.len(),

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use soothe::{Engine, EngineBuilder, Error, Plan, Profile, Symptom, Urgency};
+use soothe::{Engine, Error, Plan, Profile, Symptom, Urgency};
 
 /// Suggest safe, evidence-graded self-care for a symptom profile, and say when to see a
 /// clinician instead.
@@ -76,14 +76,11 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn run(cli: &Cli) -> Result<(), String> {
-    let engine = cli
-        .rules
-        .iter()
-        .fold(EngineBuilder::new().builtin(), |b, path| {
-            b.add_pack_path(path)
-        })
-        .build()
-        .map_err(|e| e.to_string())?;
+    let mut builder = Engine::builder();
+    for path in &cli.rules {
+        builder.add_pack_path(path);
+    }
+    let engine = builder.build().map_err(|e| e.to_string())?;
     let (profile, origin) = match &cli.profile {
         Some(path) => {
             let name = if path == "-" {
@@ -144,7 +141,7 @@ fn read_profile(path: &str) -> Result<Profile, String> {
         (path, text)
     };
     if Path::new(path).extension().is_some_and(|ext| ext == "toml") {
-        return Profile::from_toml(&text).map_err(|e| {
+        return Profile::from_toml("profile", &text).map_err(|e| {
             let message = e.to_string();
             format!(
                 "{name}{}",
@@ -253,7 +250,7 @@ fn render(plan: &Plan, engine: &Engine) -> String {
         if s.clinician_first {
             wrap(&mut out, 3, "Ask your clinician first.");
         }
-        wrap(&mut out, 3, &s.how_to);
+        wrap(&mut out, 3, s.how_to);
         wrap(
             &mut out,
             3,
@@ -282,7 +279,10 @@ fn render(plan: &Plan, engine: &Engine) -> String {
     if !plan.withheld.is_empty() {
         out.push_str("Not suggested for you, for safety:\n");
         for w in &plan.withheld {
-            let line = format!("- {} (because of {}): {}", w.title, w.because, w.caution);
+            let line = format!(
+                "- {} (because of {}: {}): {}",
+                w.title, w.because.kind, w.because.id, w.caution
+            );
             wrap_hanging(&mut out, 2, 4, &line);
         }
         out.push('\n');

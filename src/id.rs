@@ -113,7 +113,8 @@ mod tests {
         let id = Id::new("gentle-heat");
         assert!(id == "gentle-heat");
         assert!("gentle-heat" == id);
-        assert!(&id == &"gentle-heat");
+        let borrowed: &Id = &id;
+        assert!(borrowed == "gentle-heat"); // as a plan's `&Id` field compares
         assert_eq!(id.as_str(), "gentle-heat");
         assert_eq!(id.to_string(), "gentle-heat");
         assert_eq!(format!("{id:?}"), "\"gentle-heat\"");

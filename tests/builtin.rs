@@ -1,12 +1,7 @@
 //! The built-in packs: the required vocabulary and suggestion ids of DESIGN.md exist, every
 //! suggestion is reachable, every plan for a known symptom is non-empty, and sources resolve.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use std::collections::BTreeSet;
 
@@ -170,7 +165,7 @@ fn every_required_suggestion_exists_and_is_reachable() {
     }
     for s in engine.suggestions() {
         assert!(
-            reached.contains(s.id()),
+            reached.contains(s.id().as_str()),
             "{} is defined but never suggested",
             s.id()
         );
@@ -234,10 +229,5 @@ fn magnesium_is_graded_honestly() {
     assert_eq!(mg.evidence().direction, soothe::Direction::Against);
     let bath = engine.suggestion("epsom-salt-bath").unwrap();
     assert!(bath.how_to().contains("warm water"));
-    assert!(
-        bath.evidence()
-            .sources
-            .iter()
-            .any(|s| &**s == "grober-2017")
-    );
+    assert!(bath.evidence().sources.iter().any(|s| *s == "grober-2017"));
 }

@@ -1,13 +1,7 @@
 //! CDS Hooks cards carry the spec's required fields (run with `--features cds-hooks`).
 
+#![cfg(test)]
 #![cfg(feature = "cds-hooks")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 use serde_json::Value;
 use soothe::{Engine, Profile, Symptom, cds};
 

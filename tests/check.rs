@@ -1,11 +1,6 @@
 //! Runs the `check` example on the built-in packs and on packs with mistakes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 #[path = "support/example.rs"]
 mod example;
@@ -33,12 +28,12 @@ fn the_builtin_packs_are_clean_and_fully_covered() {
 
 #[test]
 fn an_error_shows_the_line_a_caret_and_a_suggestion() {
-    let out = check(&["tests/data/invalid/unknown-id.toml"]);
+    let out = check(&["tests/fixtures/invalid/unknown-id.toml"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
         "error: unknown location `calff`\n \
-         --> tests/data/invalid/unknown-id.toml:8:40\n  \
+         --> tests/fixtures/invalid/unknown-id.toml:8:40\n  \
          |\n\
          8 | when = { kind = [\"cramp\"], location = [\"calff\"] }\n  \
          |                                        ^^^^^^^\n  \
@@ -78,7 +73,7 @@ fn a_failing_scenario_names_itself_and_its_place() {
 
 #[test]
 fn without_builtin_packs_a_pack_needs_its_own_vocabulary() {
-    let out = check(&["--no-builtin", "tests/data/invalid/unknown-id.toml"]);
+    let out = check(&["--no-builtin", "tests/fixtures/invalid/unknown-id.toml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with("error: unknown symptom kind `cramp`"),

@@ -1,12 +1,7 @@
 //! Replays the fuzz seed corpus and every input the fuzzers ever flagged through the same
 //! checks the fuzz targets run (`fuzz/src/check.rs`), so a fixed crash stays fixed.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 #[path = "../fuzz/src/check.rs"]
 mod check;

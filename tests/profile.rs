@@ -1,11 +1,6 @@
 //! The profile's serde forms (JSON and TOML) and the builder.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 use soothe::{Profile, Symptom};
 
@@ -59,15 +54,18 @@ fn unknown_fields_are_errors_not_ignored() {
         .is_err()
     );
     assert!(
-        Profile::from_toml("[[symptoms]]\nkind = 'cramp'\nlocation = 'calf'\nside = 'left'\n")
-            .is_err()
+        Profile::from_toml(
+            "profile",
+            "[[symptoms]]\nkind = 'cramp'\nlocation = 'calf'\nside = 'left'\n"
+        )
+        .is_err()
     );
 }
 
 #[test]
 fn a_symptom_needs_kind_and_location() {
     assert!(serde_json::from_str::<Profile>(r#"{"symptoms": [{"kind": "cramp"}]}"#).is_err());
-    let err = Profile::from_toml("[[symptoms]]\nkind = 'cramp'\n").unwrap_err();
+    let err = Profile::from_toml("profile", "[[symptoms]]\nkind = 'cramp'\n").unwrap_err();
     assert!(err.to_string().contains("location"), "{err}");
 }
 
@@ -89,7 +87,7 @@ fn severity_beyond_a_byte_is_a_parse_error() {
 
 #[test]
 fn toml_and_json_forms_agree() {
-    let toml = Profile::from_toml(include_str!("data/profiles/neck.toml")).unwrap();
+    let toml = Profile::from_toml("profile", include_str!("data/profiles/neck.toml")).unwrap();
     let json: Profile = serde_json::from_str(
         r#"{"triggers": ["poor_posture"], "symptoms": [{"kind": "trigger_point", "location": "neck", "severity": 5}]}"#,
     )

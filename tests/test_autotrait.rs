@@ -1,11 +1,6 @@
 //! Public types can be shared across threads.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![cfg(test)]
 
 fn assert_send_sync<T: Send + Sync>() {}
 

@@ -59,7 +59,10 @@ fn evaluate_all(engine: &Engine, profiles: &[Profile]) {
 /// Any bytes as a pack on its own.
 pub fn pack_text(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
-    if let Ok(engine) = EngineBuilder::new().add_pack_str("fuzz.toml", text).build() {
+    if let Ok(engine) = EngineBuilder::empty()
+        .add_pack_str("fuzz.toml", text)
+        .build()
+    {
         evaluate_all(&engine, &probes());
     }
 }

@@ -191,7 +191,11 @@ impl Engine {
     fn always_withheld(&self, out: &mut Vec<Warning>) {
         let c = &*self.compiled;
         for (position, rule) in (0u32..).zip(c.rules.iter()) {
-            for s in rule.suggest.iter().filter_map(|(s, _)| c.suggestions.at(*s)) {
+            for s in rule
+                .suggest
+                .iter()
+                .filter_map(|(s, _)| c.suggestions.at(*s))
+            {
                 let shadowed = s.cautions.iter().any(|caution| {
                     caution.withhold
                         && caution

@@ -183,7 +183,12 @@ pub(crate) fn problems(plan: &Plan<'_>, fired_rules: &[&Id], expect: &Expect) ->
     let mut out = Vec::new();
     urgency_problems(plan, expect, &mut out);
     suggestion_problems(plan, expect, &mut out);
-    if let Some(withheld) = &expect.withheld {
+    for id in &expect.withheld {
+        if !plan.withheld.iter().any(|w| w.id == id) {
+            out.push(format!("suggestion `{id}` is not withheld"));
+        }
+    }
+    if let Some(withheld) = &expect.withheld_exactly {
         let got = plan.withheld.iter().map(|w| w.id);
         set_problem("withheld", got, withheld, &mut out);
     }
@@ -196,7 +201,12 @@ pub(crate) fn problems(plan: &Plan<'_>, fired_rules: &[&Id], expect: &Expect) ->
             out.push(format!("nothing is withheld because of {kind} `{id}`"));
         }
     }
-    if let Some(reasons) = &expect.reasons {
+    for id in &expect.reasons {
+        if !plan.reasons.iter().any(|r| r.red_flag == id) {
+            out.push(format!("red flag `{id}` did not fire"));
+        }
+    }
+    if let Some(reasons) = &expect.reasons_exactly {
         let got = plan.reasons.iter().map(|r| r.red_flag);
         set_problem("red flags fired", got, reasons, &mut out);
     }

@@ -63,4 +63,3 @@ impl Index {
         self.lists.get_mut(kind)
     }
 }
-

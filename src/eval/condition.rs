@@ -81,7 +81,10 @@ mod tests {
         let v = vocab();
         let c = compile_str(&v, "when = { kind = ['cramp'], location = ['calf'] }").unwrap();
         // A cramp in the neck and a spasm in the calf: no single calf cramp.
-        assert!(!holds(&c, &facts(&[(0, 1, None, None), (1, 0, None, None)], &[])));
+        assert!(!holds(
+            &c,
+            &facts(&[(0, 1, None, None), (1, 0, None, None)], &[])
+        ));
         assert!(holds(&c, &facts(&[(0, 0, None, None)], &[])));
     }
 

@@ -99,7 +99,13 @@ fn within_limits(profile: &Profile, limits: &Limits) -> Result<()> {
             } else {
                 LimitKind::ListItems
             };
-            return Err(over(name.to_owned(), limit, format!("number of {name}"), found, max));
+            return Err(over(
+                name.to_owned(),
+                limit,
+                format!("number of {name}"),
+                found,
+                max,
+            ));
         }
     }
     Ok(())
@@ -144,9 +150,7 @@ impl Lookup<'_> {
 
     fn symptom(&self, i: usize, s: &Symptom) -> Result<SymptomFacts> {
         let timing = match &s.timing {
-            Some(t) => Some(self.id(VocabKind::Timing, t, &|| {
-                format!("symptoms[{i}].timing")
-            })?),
+            Some(t) => Some(self.id(VocabKind::Timing, t, &|| format!("symptoms[{i}].timing"))?),
             None => None,
         };
         if let Some(severity) = s.severity.filter(|v| *v > MAX_SEVERITY) {

@@ -256,9 +256,14 @@ pub(crate) fn red_flag(
             ErrorKind::InvalidValue {
                 field: "urgency".to_owned(),
                 value: "none".to_owned(),
-                expected: ["routine", "soon", "urgent", "emergency (a red flag needs a clinician)"]
-                    .map(str::to_owned)
-                    .to_vec(),
+                expected: [
+                    "routine",
+                    "soon",
+                    "urgent",
+                    "emergency (a red flag needs a clinician)",
+                ]
+                .map(str::to_owned)
+                .to_vec(),
                 suggestion: None,
             },
         ));
@@ -271,6 +276,7 @@ pub(crate) fn red_flag(
         text: raw.text.get_ref().clone(),
         sources: source_ids(site, &raw.sources, &layers.sources)?,
         pack: pack.clone(),
+        urgency_at: site.location(&raw.urgency.span()),
     })
 }
 
@@ -302,7 +308,10 @@ mod tests {
         let raw = |s: &str| Spanned::new(0..0, s.to_owned());
         assert!(id(&site, &raw("gentle-heat_2"), ItemKind::Suggestion).is_ok());
         for bad in ["", "Gentle", "gentle heat", "héat"] {
-            assert!(id(&site, &raw(bad), ItemKind::Suggestion).is_err(), "{bad:?}");
+            assert!(
+                id(&site, &raw(bad), ItemKind::Suggestion).is_err(),
+                "{bad:?}"
+            );
         }
     }
 }

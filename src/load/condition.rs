@@ -39,33 +39,37 @@ impl Condition {
     /// Vocabulary ids of which the profile must hold at least one for the condition to hold,
     /// or `None` if no such set is known (`not`, severity alone).
     pub(crate) fn anchors(&self) -> Option<Vec<(VocabKind, u32)>> {
-    let tag = |kind: VocabKind, ids: &[u32]| ids.iter().map(|id| (kind, *id)).collect::<Vec<_>>();
-    match self {
-        Condition::Symptom(m) => {
-            if !m.locations.is_empty() {
-                Some(tag(VocabKind::Location, &m.locations))
-            } else if !m.kinds.is_empty() {
-                Some(tag(VocabKind::Kind, &m.kinds))
-            } else if !m.timings.is_empty() {
-                Some(tag(VocabKind::Timing, &m.timings))
-            } else {
-                None
+        let tag =
+            |kind: VocabKind, ids: &[u32]| ids.iter().map(|id| (kind, *id)).collect::<Vec<_>>();
+        match self {
+            Condition::Symptom(m) => {
+                if !m.locations.is_empty() {
+                    Some(tag(VocabKind::Location, &m.locations))
+                } else if !m.kinds.is_empty() {
+                    Some(tag(VocabKind::Kind, &m.kinds))
+                } else if !m.timings.is_empty() {
+                    Some(tag(VocabKind::Timing, &m.timings))
+                } else {
+                    None
+                }
             }
-        }
-        Condition::Has(kind, ids) => Some(tag(*kind, ids)),
-        // Any one part's anchors will do: take the smallest set.
-        Condition::All(parts) => parts.iter().filter_map(Condition::anchors).min_by_key(Vec::len),
-        // Every part needs anchors, and any of them may be the one that holds.
-        Condition::Any(parts) => {
-            let mut all = Vec::new();
-            for part in parts.iter() {
-                all.extend(part.anchors()?);
+            Condition::Has(kind, ids) => Some(tag(*kind, ids)),
+            // Any one part's anchors will do: take the smallest set.
+            Condition::All(parts) => parts
+                .iter()
+                .filter_map(Condition::anchors)
+                .min_by_key(Vec::len),
+            // Every part needs anchors, and any of them may be the one that holds.
+            Condition::Any(parts) => {
+                let mut all = Vec::new();
+                for part in parts.iter() {
+                    all.extend(part.anchors()?);
+                }
+                Some(all)
             }
-            Some(all)
+            Condition::Not(_) => None,
         }
-        Condition::Not(_) => None,
     }
-}
 }
 
 /// Compiles a `when` table, checking every id against `vocab`.

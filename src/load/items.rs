@@ -177,6 +177,8 @@ pub struct RedFlag {
     pub(crate) text: String,
     pub(crate) sources: Vec<Id>,
     pub(crate) pack: Id,
+    /// Where its urgency was written, for errors about it.
+    pub(crate) urgency_at: Location,
 }
 
 impl RedFlag {

@@ -109,52 +109,64 @@ pub(crate) trait Layered: Named + Sized {
         }
     }
 
-    /// Merges `new` into `old`, or says why it may not.
-    fn merge(old: &mut Self, new: Self) -> Result<(), ErrorKind>;
+    /// Why `new` may not replace `old`, and where in `new` to point (its id if `None`).
+    fn refuse(_old: &Self, _new: &Self) -> Option<(ErrorKind, Option<Location>)> {
+        None
+    }
+
+    /// Merges `new` into `old`; [`Layered::refuse`] has allowed it.
+    fn merge(old: &mut Self, new: Self);
 }
 
 impl<T: Layered> Table<T> {
     /// Adds `item` from the pack being loaded (`site`), by the layering rule.
     pub fn layer(&mut self, item: T, replaces: bool, site: &Site<'_>) -> Result<()> {
-        let span = site.span.clone();
-        let position = self.position(item.id().as_str());
-        match (self.get_mut(item.id().as_str()), replaces) {
-            (Some(old), true) => {
-                T::merge(old, item).map_err(|kind| site.error(&span, kind))?;
-                if let Some(place) = position.and_then(|p| self.places.get_mut(p as usize)) {
-                    *place = site.location(&span);
-                }
-                Ok(())
+        let here = site.location(&site.span);
+        let Some(position) = self.position(item.id().as_str()) else {
+            if replaces {
+                return Err(Error::new(
+                    ErrorKind::NothingToReplace {
+                        kind: T::KIND,
+                        id: item.id().to_string(),
+                        suggestion: nearest(item.id().as_str(), self.ids()),
+                    },
+                    Some(here),
+                ));
             }
-            (Some(old), false) => Err(site.error(&span, T::clash(old, &item))),
-            (None, true) => Err(site.error(
-                &span,
-                ErrorKind::NothingToReplace {
-                    kind: T::KIND,
-                    id: item.id().to_string(),
-                    suggestion: nearest(item.id().as_str(), self.ids()),
-                },
-            )),
-            (None, false) => {
-                self.push(item.id().clone(), item, site.location(&span));
-                Ok(())
-            }
+            self.push(item.id().clone(), item, here);
+            return Ok(());
+        };
+        let index = position as usize;
+        let (Some(old), Some(place)) = (self.items.get_mut(index), self.places.get_mut(index))
+        else {
+            return Ok(());
+        };
+        if !replaces {
+            return Err(Error::new(T::clash(old, &item), Some(here)));
         }
+        if let Some((kind, at)) = T::refuse(old, &item) {
+            return Err(Error::new(kind, Some(at.unwrap_or(here))));
+        }
+        T::merge(old, item);
+        *place = here;
+        Ok(())
     }
 }
 
 impl Layered for Suggestion {
     /// A replacement keeps every withholding caution (same condition) and `clinician_first`.
-    fn merge(old: &mut Suggestion, new: Suggestion) -> Result<(), ErrorKind> {
-        if let Some(dropped) = weakened(old, &new) {
-            return Err(ErrorKind::SuggestionWeakened {
-                id: new.id.to_string(),
-                pack: old.pack.to_string(),
-                dropped,
-            });
-        }
+    fn refuse(old: &Suggestion, new: &Suggestion) -> Option<(ErrorKind, Option<Location>)> {
+        let dropped = weakened(old, new)?;
+        let kind = ErrorKind::SuggestionWeakened {
+            id: new.id.to_string(),
+            pack: old.pack.to_string(),
+            dropped,
+        };
+        Some((kind, None))
+    }
+
+    fn merge(old: &mut Suggestion, new: Suggestion) {
         *old = new;
-        Ok(())
     }
 }
 
@@ -173,9 +185,8 @@ fn weakened(old: &Suggestion, new: &Suggestion) -> Option<Dropped> {
 }
 
 impl Layered for Rule {
-    fn merge(old: &mut Rule, new: Rule) -> Result<(), ErrorKind> {
+    fn merge(old: &mut Rule, new: Rule) {
         *old = new;
-        Ok(())
     }
 }
 
@@ -188,19 +199,20 @@ impl Layered for RedFlag {
         })
     }
 
+    fn refuse(old: &RedFlag, new: &RedFlag) -> Option<(ErrorKind, Option<Location>)> {
+        lowered(old, new).map(|kind| (kind, Some(new.urgency_at.clone())))
+    }
+
     /// A replacement may raise the urgency and widen when the flag fires; the old condition
     /// stays in force. Parts are kept flat, so layering never nests conditions deeper.
-    fn merge(old: &mut RedFlag, new: RedFlag) -> Result<(), ErrorKind> {
-        if let Some(kind) = lowered(old, &new) {
-            return Err(kind);
-        }
+    fn merge(old: &mut RedFlag, new: RedFlag) {
         let old_when = std::mem::replace(&mut old.when, Condition::Any(Box::new([])));
         old.when = widen(old_when, new.when);
         old.urgency = new.urgency;
         old.text = new.text;
         old.sources = new.sources;
         old.pack = new.pack;
-        Ok(())
+        old.urgency_at = new.urgency_at;
     }
 }
 

@@ -193,9 +193,11 @@ impl Layers {
                     ErrorKind::DuplicateId {
                         kind: IdKind::Item(ItemKind::Source),
                         id: source.id.to_string(),
-                        first: self.sources.place(first).cloned().unwrap_or_else(|| {
-                            Location::new(site.origin.clone())
-                        }),
+                        first: self
+                            .sources
+                            .place(first)
+                            .cloned()
+                            .unwrap_or_else(|| Location::new(site.origin.clone())),
                     },
                 ));
             }
@@ -211,7 +213,12 @@ impl Layers {
             let s = s.get_ref();
             let site = site.item(ItemKind::Suggestion, s.id.get_ref(), s.id.span());
             let suggestion = check::suggestion(s, self, &site, pack)?;
-            duplicate_in_pack(&mut seen, &suggestion.id, ItemKind::Suggestion.into(), &site)?;
+            duplicate_in_pack(
+                &mut seen,
+                &suggestion.id,
+                ItemKind::Suggestion.into(),
+                &site,
+            )?;
             self.suggestions.layer(suggestion, s.replaces, &site)?;
         }
         Ok(())

@@ -45,12 +45,16 @@ pub struct Expect {
     pub include: Vec<Id>,
     /// Suggestions that must not be shown.
     pub exclude: Vec<Id>,
-    /// Exactly the suggestions that must be withheld, when given.
-    pub withheld: Option<Vec<Id>>,
+    /// Suggestions that must be withheld.
+    pub withheld: Vec<Id>,
+    /// Exactly the suggestions that must be withheld, when given (`[]`: none).
+    pub withheld_exactly: Option<Vec<Id>>,
     /// What must have withheld some suggestion, each.
     pub because: Vec<(BecauseKind, Id)>,
-    /// Exactly the red flags that must fire, when given.
-    pub reasons: Option<Vec<Id>>,
+    /// Red flags that must fire.
+    pub reasons: Vec<Id>,
+    /// Exactly the red flags that must fire, when given (`[]`: none).
+    pub reasons_exactly: Option<Vec<Id>>,
     /// Rules whose conditions must hold.
     pub rules: Vec<Id>,
 }
@@ -106,11 +110,11 @@ fn expect(e: &RawExpect, site: &Site<'_>, pending: &mut Vec<Pending>) -> Result<
     let last = ids(e.last.as_slice(), suggestion).pop();
     let include = ids(&e.include, suggestion);
     let exclude = ids(&e.exclude, suggestion);
-    let withheld = e.withheld.as_ref().map(|w| ids(w, suggestion));
-    let reasons = e
-        .reasons
-        .as_ref()
-        .map(|r| ids(r, IdKind::Item(ItemKind::RedFlag)));
+    let withheld = ids(&e.withheld, suggestion);
+    let withheld_exactly = e.withheld_exactly.as_ref().map(|w| ids(w, suggestion));
+    let red_flag = IdKind::Item(ItemKind::RedFlag);
+    let reasons = ids(&e.reasons, red_flag);
+    let reasons_exactly = e.reasons_exactly.as_ref().map(|r| ids(r, red_flag));
     let rules = ids(&e.rules, IdKind::Item(ItemKind::Rule));
     let count = e.count.as_ref().map(|c| count(site, c)).transpose()?;
     let because = e
@@ -118,7 +122,10 @@ fn expect(e: &RawExpect, site: &Site<'_>, pending: &mut Vec<Pending>) -> Result<
         .iter()
         .map(|b| {
             let b = b.get_ref();
-            Ok((site.closed::<BecauseKind>(&b.kind)?, Id::new(b.id.get_ref())))
+            Ok((
+                site.closed::<BecauseKind>(&b.kind)?,
+                Id::new(b.id.get_ref()),
+            ))
         })
         .collect::<Result<_>>()?;
     Ok(Expect {
@@ -132,8 +139,10 @@ fn expect(e: &RawExpect, site: &Site<'_>, pending: &mut Vec<Pending>) -> Result<
         include,
         exclude,
         withheld,
+        withheld_exactly,
         because,
         reasons,
+        reasons_exactly,
         rules,
     })
 }

@@ -231,11 +231,15 @@ pub(crate) struct RawExpect {
     #[serde(default)]
     pub exclude: Vec<Str>,
     #[serde(default)]
-    pub withheld: Option<Vec<Str>>,
+    pub withheld: Vec<Str>,
+    #[serde(default)]
+    pub withheld_exactly: Option<Vec<Str>>,
     #[serde(default)]
     pub because: Vec<Spanned<RawBecause>>,
     #[serde(default)]
-    pub reasons: Option<Vec<Str>>,
+    pub reasons: Vec<Str>,
+    #[serde(default)]
+    pub reasons_exactly: Option<Vec<Str>>,
     #[serde(default)]
     pub rules: Vec<Str>,
 }

@@ -28,7 +28,6 @@ impl Lines {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,3 +1,4 @@
+#![cfg(test)]
 //! Runs the example programs as a person would, for the integration tests.
 
 #![allow(dead_code)] // each test file uses part of this

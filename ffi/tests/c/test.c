@@ -69,7 +69,7 @@ int main(void) {
     engine = soothe_engine_new(names, texts, 1);
     CHECK(engine != NULL, "engine with a pack");
     plan = soothe_evaluate(engine, "{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"big_toe\"}]}");
-    CHECK(contains(plan, "rule: toe"), "pack rule fires");
+    CHECK(contains(plan, "\"rules\":[\"toe\"]"), "pack rule fires");
     soothe_string_free(plan);
     soothe_engine_free(engine);
 
