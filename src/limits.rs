@@ -2,15 +2,16 @@
 
 /// Limits on the packs the loader accepts and the profiles the engine evaluates.
 ///
-/// The built-in packs are exempt; the limits bound what a host adds. Input over a limit gets an [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded)
-/// error naming the limit, never a crash or a slow path. The defaults suit packs written by
+/// The built-in packs are exempt; the limits bound what a host adds. Input over a limit gets
+/// an [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded) error naming the limit,
+/// never a crash or a slow path. The defaults suit packs written by
 /// people; a host that loads generated packs can raise them with
 /// [`EngineBuilder::limits`](crate::EngineBuilder::limits).
 ///
 /// ```
-/// use soothe::{EngineBuilder, Limits};
+/// use soothe::{Engine, Limits};
 /// let limits = Limits { max_pack_bytes: 64 * 1024 * 1024, max_items: 1_000_000, ..Limits::default() };
-/// let engine = EngineBuilder::new().limits(limits).builtin().build()?;
+/// let engine = Engine::builder().limits(limits).build()?;
 /// assert_eq!(engine.limits().max_items, 1_000_000);
 /// # Ok::<(), soothe::Error>(())
 /// ```
