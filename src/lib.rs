@@ -70,7 +70,7 @@ pub use evidence::{Direction, Evidence, Grade};
 pub use id::Id;
 pub use kinds::{BecauseKind, IdKind, ItemKind, VocabKind};
 pub use limits::Limits;
-pub use load::EngineBuilder;
+pub use load::builder::EngineBuilder;
 pub use load::items::{Caution, PackInfo, RedFlag, Rule, Source, Suggestion};
 pub use load::scenario::{Expect, Scenario};
 pub use load::vocabulary::Vocabulary;

@@ -13,11 +13,12 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
 use crate::limits::Limits;
+use crate::load::builder::EngineBuilder;
 use crate::load::items::{PackInfo, RedFlag, Rule, Source, Suggestion};
 use crate::load::layer::Table;
+use crate::load::layers::Layers;
 use crate::load::scenario::Scenario;
 use crate::load::vocabulary::Vocabulary;
-use crate::load::{EngineBuilder, Layers};
 
 use index::Index;
 

@@ -182,3 +182,95 @@ fn rank(plan: &mut Plan<'_>) {
         .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(b.id)));
     plan.withheld.sort_by(|a, b| a.id.cmp(b.id));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::VocabKind;
+    use crate::profile::Symptom;
+
+    /// Profiles with one symptom (every kind, location and timing), plus every trigger,
+    /// finding and context id alone and with one other finding.
+    fn profiles(engine: &Engine) -> Vec<Profile> {
+        let v = engine.vocabulary();
+        let mut out = Vec::new();
+        for kind in v.ids(VocabKind::Kind) {
+            for location in v.ids(VocabKind::Location) {
+                out.push(Profile::new().with_symptom(Symptom::new(kind, location).severity(9)));
+                for timing in v.ids(VocabKind::Timing) {
+                    out.push(
+                        Profile::new().with_symptom(Symptom::new(kind, location).timing(timing)),
+                    );
+                }
+            }
+        }
+        for finding in v.ids(VocabKind::Finding) {
+            for other in v.ids(VocabKind::Finding) {
+                out.push(Profile::new().with_finding(finding).with_finding(other));
+            }
+            out.push(
+                Profile::new()
+                    .with_symptom(Symptom::new("cramp", "calf").severity(8))
+                    .with_finding(finding),
+            );
+        }
+        for trigger in v.ids(VocabKind::Trigger) {
+            out.push(Profile::new().with_trigger(trigger));
+        }
+        for context in v.ids(VocabKind::Context) {
+            out.push(
+                Profile::new()
+                    .with_symptom(Symptom::new("spasm", "neck"))
+                    .with_context(context),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn the_index_never_misses_a_condition_that_holds() {
+        let engine = Engine::builtin().unwrap();
+        let c = &*engine.compiled;
+        let mut candidates = Vec::new();
+        for profile in profiles(&engine) {
+            let facts = engine.resolve(&profile).unwrap();
+            c.rule_index.candidates(facts.ids(), &mut candidates);
+            for (i, rule) in (0u32..).zip(c.rules.iter()) {
+                if holds(&rule.when, &facts) {
+                    assert!(
+                        candidates.contains(&i),
+                        "rule {} missed for {profile:?}",
+                        rule.id
+                    );
+                }
+            }
+            c.red_flag_index.candidates(facts.ids(), &mut candidates);
+            for (i, flag) in (0u32..).zip(c.red_flags.iter()) {
+                if holds(&flag.when, &facts) {
+                    assert!(
+                        candidates.contains(&i),
+                        "red flag {} missed for {profile:?}",
+                        flag.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_narrows_the_rules_checked() {
+        let engine = Engine::builtin().unwrap();
+        let facts = engine
+            .resolve(&Profile::new().with_symptom(Symptom::new("cramp", "jaw")))
+            .unwrap();
+        let mut candidates = Vec::new();
+        engine
+            .compiled
+            .rule_index
+            .candidates(facts.ids(), &mut candidates);
+        assert!(
+            candidates.len() < engine.compiled.rules.len() / 2,
+            "{candidates:?}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::compiled::Engine;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::limits::Limits;
-use crate::load::Layers;
+use crate::load::layers::Layers;
 
 /// Builds an [`Engine`] from packs, applied in the order they are added.
 ///
@@ -125,10 +125,7 @@ impl EngineBuilder {
     /// or disables a red flag, or a file that cannot be read. No engine is built if any pack
     /// fails.
     pub fn build(&self) -> Result<Engine> {
-        let mut layers = Layers {
-            limits: self.limits,
-            ..Layers::default()
-        };
+        let mut layers = Layers::new(self.limits);
         for input in &self.inputs {
             self.load_input(&mut layers, input)?;
         }

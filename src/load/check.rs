@@ -8,14 +8,24 @@ use crate::error::{ErrorKind, Result};
 use crate::evidence::{Direction, Evidence, Grade};
 use crate::id::Id;
 use crate::kinds::{IdKind, ItemKind};
-use crate::load::Layers;
 use crate::load::condition::compile;
 use crate::load::items::{Caution, Places, RedFlag, Rule, Source, Suggestion};
 use crate::load::layer::Table;
 use crate::load::site::Site;
+use crate::load::vocabulary::Vocabulary;
 use crate::pack::{RawCaution, RawRedFlag, RawRule, RawSource, RawSuggest, RawSuggestion, Str};
 use crate::urgency::Urgency;
 use crate::util::similar::nearest;
+
+/// What earlier items defined, read by the checks: the vocabulary for conditions, the
+/// sources and suggestions that items refer to by id.
+pub(crate) struct Known<'a> {
+    pub vocab: &'a Vocabulary,
+    pub sources: &'a Table<Source>,
+    pub suggestions: &'a Table<Suggestion>,
+    /// The deepest nesting a condition may have.
+    pub max_depth: usize,
+}
 
 /// The largest weight a rule may give a suggestion.
 pub(crate) const MAX_WEIGHT: i64 = 1000;
@@ -82,7 +92,7 @@ pub(crate) fn source_ids(
 /// A `[[suggestion]]` with its cautions.
 pub(crate) fn suggestion(
     raw: &RawSuggestion,
-    layers: &Layers,
+    known: &Known<'_>,
     site: &Site<'_>,
     pack: &Id,
 ) -> Result<Suggestion> {
@@ -98,12 +108,12 @@ pub(crate) fn suggestion(
             site.non_empty(&e.note.span(), "evidence.note", e.note.get_ref())?;
             e.note.get_ref().clone()
         },
-        sources: source_ids(site, &e.sources, &layers.sources)?,
+        sources: source_ids(site, &e.sources, known.sources)?,
     };
     let cautions = raw
         .caution
         .iter()
-        .map(|c| caution(c.get_ref(), layers, site))
+        .map(|c| caution(c.get_ref(), known, site))
         .collect::<Result<_>>()?;
     Ok(Suggestion {
         id,
@@ -136,12 +146,12 @@ fn no_medicine(site: &Site<'_>, fields: &[(&str, &Str)]) -> Result<()> {
 }
 
 /// A `[[suggestion.caution]]`: `withhold` by default when it has a condition.
-fn caution(raw: &RawCaution, layers: &Layers, site: &Site<'_>) -> Result<Caution> {
+fn caution(raw: &RawCaution, known: &Known<'_>, site: &Site<'_>) -> Result<Caution> {
     site.non_empty(&raw.text.span(), "caution.text", raw.text.get_ref())?;
     let when = raw
         .when
         .as_ref()
-        .map(|w| compile(w, &layers.vocab, site, layers.limits.max_depth))
+        .map(|w| compile(w, known.vocab, site, known.max_depth))
         .transpose()?;
     let withhold = match &raw.action {
         None => when.is_some(),
@@ -178,15 +188,15 @@ fn caution(raw: &RawCaution, layers: &Layers, site: &Site<'_>) -> Result<Caution
 }
 
 /// A `[[rule]]`: its condition and the suggestions it names, each once, with a weight.
-pub(crate) fn rule(raw: &RawRule, layers: &Layers, site: &Site<'_>, pack: &Id) -> Result<Rule> {
+pub(crate) fn rule(raw: &RawRule, known: &Known<'_>, site: &Site<'_>, pack: &Id) -> Result<Rule> {
     let id = id(site, &raw.id, ItemKind::Rule)?;
-    let when = compile(&raw.when, &layers.vocab, site, layers.limits.max_depth)?;
+    let when = compile(&raw.when, known.vocab, site, known.max_depth)?;
     if raw.suggest.get_ref().is_empty() {
         return Err(site.error(&raw.suggest.span(), empty("suggest")));
     }
     let mut suggest: Vec<(u32, u32)> = Vec::with_capacity(raw.suggest.get_ref().len());
     for entry in raw.suggest.get_ref() {
-        let (position, weight) = weighted(entry.get_ref(), &layers.suggestions, site)?;
+        let (position, weight) = weighted(entry.get_ref(), known.suggestions, site)?;
         if suggest.iter().any(|(p, _)| *p == position) {
             return Err(site.error(
                 &entry.get_ref().id.span(),
@@ -243,12 +253,12 @@ fn weighted(
 /// A `[[red_flag]]`: its condition, an urgency above `none`, text and sources.
 pub(crate) fn red_flag(
     raw: &RawRedFlag,
-    layers: &Layers,
+    known: &Known<'_>,
     site: &Site<'_>,
     pack: &Id,
 ) -> Result<RedFlag> {
     let id = id(site, &raw.id, ItemKind::RedFlag)?;
-    let when = compile(&raw.when, &layers.vocab, site, layers.limits.max_depth)?;
+    let when = compile(&raw.when, known.vocab, site, known.max_depth)?;
     let urgency = site.closed::<Urgency>(&raw.urgency)?;
     if urgency == Urgency::None {
         return Err(site.error(
@@ -274,7 +284,7 @@ pub(crate) fn red_flag(
         when,
         urgency,
         text: raw.text.get_ref().clone(),
-        sources: source_ids(site, &raw.sources, &layers.sources)?,
+        sources: source_ids(site, &raw.sources, known.sources)?,
         pack: pack.clone(),
         urgency_at: site.location(&raw.urgency.span()),
     })
