@@ -108,7 +108,9 @@ fn main() -> ExitCode {
         warnings.len()
     );
     if coverage.is_full() {
-        println!("coverage: every rule, red flag and caution is exercised by a scenario");
+        println!(
+            "coverage: every rule, red flag, caution and red-flag question is exercised by a scenario"
+        );
     } else {
         println!("coverage: not exercised by any scenario:");
         for id in &coverage.rules {
@@ -119,6 +121,9 @@ fn main() -> ExitCode {
         }
         for (id, text) in &coverage.cautions {
             println!("  caution on `{id}`: {text}");
+        }
+        for (flag, finding) in &coverage.questions {
+            println!("  question `{finding}` of red flag `{flag}`");
         }
     }
 

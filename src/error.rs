@@ -322,6 +322,15 @@ pub enum ErrorKind {
         /// The id of the pack that defined it.
         pack: String,
     },
+    /// A replacement red flag that no longer withholds something the red flag withheld.
+    WithholdDropped {
+        /// The red flag.
+        id: String,
+        /// The id of the pack whose red flag it replaces.
+        pack: String,
+        /// What it no longer withholds (`category `massage``, `suggestion `self-massage``).
+        dropped: String,
+    },
     /// A condition nested deeper than the limit.
     TooDeep {
         /// The deepest nesting allowed.
@@ -354,6 +363,24 @@ pub enum ErrorKind {
         field: String,
         /// The medicine named.
         medicine: String,
+    },
+    /// A value of the wrong type in a profile: a string where a number belongs, a list where
+    /// an object belongs.
+    InvalidType {
+        /// What the field takes.
+        expected: String,
+        /// What was found (`a list`, `a string`, ...).
+        found: String,
+    },
+    /// A field that must be given is missing (a symptom's `kind` or `location`).
+    MissingField {
+        /// The field.
+        field: String,
+    },
+    /// A finding listed both as present (`findings`) and as asked and denied (`absent`).
+    PresentAndAbsent {
+        /// The id.
+        id: String,
     },
     /// A caution that withholds, with a condition that can hold without any context,
     /// finding, trigger or symptom of the person's (only `not`, or severity alone): the plan
@@ -435,6 +462,10 @@ impl ErrorKind {
                 f,
                 "red flag `{id}` (pack `{pack}`) cannot be disabled; red flags can never be removed"
             ),
+            ErrorKind::WithholdDropped { id, pack, dropped } => write!(
+                f,
+                "red flag `{id}` replaces the one from pack `{pack}` but no longer withholds {dropped}; a replacement may add withholds, never drop them"
+            ),
             ErrorKind::TooDeep { max } => write!(f, "condition nested deeper than {max} levels"),
             ErrorKind::LimitExceeded {
                 what, found, max, ..
@@ -446,6 +477,14 @@ impl ErrorKind {
             ErrorKind::MedicineNamed { field, medicine } => write!(
                 f,
                 "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
+            ),
+            ErrorKind::InvalidType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ErrorKind::MissingField { field } => write!(f, "missing field `{field}`"),
+            ErrorKind::PresentAndAbsent { id } => write!(
+                f,
+                "`{id}` is both in `findings` (present) and in `absent` (asked and denied)"
             ),
             ErrorKind::WithholdWithoutReason => f.write_str(
                 "a caution that withholds needs a `when` that names a context, finding, trigger, kind, location or timing, so the plan can say why",

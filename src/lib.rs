@@ -65,7 +65,9 @@ pub use check::lint::Warning;
 pub use check::scenario::{Coverage, ScenarioReport, ScenarioResult};
 pub use compiled::Engine;
 pub use error::{Dropped, Error, ErrorKind, LimitKind, Location, Result};
-pub use eval::plan::{Because, Plan, Reason, Suggested, Withheld};
+pub use eval::plan::{
+    Because, Plan, Question, QuestionKind, Reason, SafetyNet, Suggested, Withheld,
+};
 pub use evidence::{Direction, Evidence, Grade};
 pub use id::Id;
 pub use kinds::{BecauseKind, IdKind, ItemKind, VocabKind};
@@ -73,8 +75,8 @@ pub use limits::Limits;
 pub use load::builder::EngineBuilder;
 pub use load::items::{Caution, PackInfo, RedFlag, Rule, Source, Suggestion};
 pub use load::scenario::{Expect, Scenario};
-pub use load::vocabulary::Vocabulary;
-pub use profile::{Profile, Symptom};
+pub use load::vocabulary::{Term, Vocabulary};
+pub use profile::{Field, Onset, Profile, Symptom, Trend};
 pub use urgency::Urgency;
 
 #[doc = include_str!("../README.md")]

@@ -74,6 +74,8 @@ impl Engine {
         self.long_texts(&mut out);
         self.always_withheld(&mut out);
         self.duplicate_titles(&mut out);
+        self.ask_when_never_holds(&mut out);
+        self.unasked_findings(&mut out);
         out.sort_by(|a, b| {
             let key = |w: &Warning| {
                 let l = w.location.as_ref();
@@ -214,6 +216,43 @@ impl Engine {
                         location: c.rules.place(position).cloned(),
                     });
                 }
+            }
+        }
+    }
+
+    /// W009: a red flag whose `ask_when` contradicts itself: it is never asked about.
+    fn ask_when_never_holds(&self, out: &mut Vec<Warning>) {
+        let c = &*self.compiled;
+        for (position, flag) in (0u32..).zip(c.red_flags.iter()) {
+            if flag.relevance.ask_when.as_ref().is_some_and(contradictory) {
+                out.push(Warning {
+                    code: "W009",
+                    name: "never-asked",
+                    message: format!(
+                        "the `ask_when` of red flag `{}` can never hold: its questions and safety net are never shown",
+                        flag.id
+                    ),
+                    location: c.red_flags.place(position).cloned(),
+                });
+            }
+        }
+    }
+
+    /// W010: a finding no red flag's condition mentions, so no plan ever asks about it.
+    fn unasked_findings(&self, out: &mut Vec<Warning>) {
+        let c = &*self.compiled;
+        let finding = crate::kinds::VocabKind::Finding;
+        for (position, term) in (0u32..).zip(c.vocab.terms(finding)) {
+            if c.links.mentioning(finding, position).is_empty() {
+                out.push(Warning {
+                    code: "W010",
+                    name: "unasked-finding",
+                    message: format!(
+                        "no red flag mentions the finding `{}`, so no plan asks about it",
+                        term.id()
+                    ),
+                    location: c.vocab.place(finding, term.id()).cloned(),
+                });
             }
         }
     }

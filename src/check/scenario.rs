@@ -37,12 +37,18 @@ pub struct Coverage {
     pub red_flags: Vec<Id>,
     /// Cautions (suggestion id, caution text) that applied in no scenario.
     pub cautions: Vec<(Id, String)>,
+    /// Questions (red flag id, finding id) no scenario's plan asked: each finding a red
+    /// flag's condition mentions should be asked in some scenario.
+    pub questions: Vec<(Id, Id)>,
 }
 
 impl Coverage {
-    /// Whether every rule, red flag and caution was exercised.
+    /// Whether every rule, red flag, caution and red-flag question was exercised.
     pub fn is_full(&self) -> bool {
-        self.rules.is_empty() && self.red_flags.is_empty() && self.cautions.is_empty()
+        self.rules.is_empty()
+            && self.red_flags.is_empty()
+            && self.cautions.is_empty()
+            && self.questions.is_empty()
     }
 }
 
@@ -62,6 +68,8 @@ struct Hits {
     red_flags: Vec<bool>,
     /// Per suggestion, per caution.
     cautions: Vec<Vec<bool>>,
+    /// Per finding: asked by some scenario's plan.
+    asked: Vec<bool>,
 }
 
 impl Engine {
@@ -84,6 +92,7 @@ impl Engine {
                 .iter()
                 .map(|s| vec![false; s.cautions.len()])
                 .collect(),
+            asked: vec![false; c.vocab.ids(crate::kinds::VocabKind::Finding).count()],
         };
         let results = self
             .scenarios()
@@ -103,11 +112,11 @@ impl Engine {
     /// One scenario: the plan's problems, recording what it exercised.
     fn run(&self, profile: &crate::Profile, expect: &Expect, hits: &mut Hits) -> Vec<String> {
         let c = &*self.compiled;
-        let facts = match self.resolve(profile) {
+        let mut facts = match self.resolve(profile) {
             Ok(facts) => facts,
             Err(err) => return vec![format!("the profile is invalid: {}", err.kind())],
         };
-        let plan = self.plan(&facts);
+        let plan = self.plan(&mut facts);
         let fired_rules: Vec<&Id> = c
             .rules
             .iter()
@@ -121,9 +130,28 @@ impl Engine {
         for (flag, hit) in c.red_flags.iter().zip(&mut hits.red_flags) {
             *hit |= holds(&flag.when, &facts);
         }
-        for (s, caution_hits) in c.suggestions.iter().zip(&mut hits.cautions) {
+        // A caution is exercised when its condition holds for a suggestion the rules chose,
+        // shown or withheld (a red flag may withhold it first).
+        let chosen = plan
+            .suggestions
+            .iter()
+            .map(|s| s.id)
+            .chain(plan.withheld.iter().map(|w| w.id));
+        for position in chosen.filter_map(|id| c.suggestions.position(id)) {
+            let (Some(s), Some(caution_hits)) = (
+                c.suggestions.at(position),
+                hits.cautions.get_mut(position as usize),
+            ) else {
+                continue;
+            };
             for (caution, hit) in s.cautions.iter().zip(caution_hits) {
-                *hit |= applied(&plan, &s.id, &caution.text);
+                *hit |= caution.when.as_ref().is_none_or(|w| holds(w, &facts));
+            }
+        }
+        for q in &plan.questions {
+            let finding = c.vocab.lookup(crate::kinds::VocabKind::Finding, q.id);
+            if let Some(hit) = finding.and_then(|f| hits.asked.get_mut(f as usize)) {
+                *hit = true;
             }
         }
         problems(&plan, &fired_rules, expect)
@@ -154,6 +182,7 @@ impl Engine {
                 .filter_map(|i| id_at(&flag, i))
                 .collect(),
             cautions: Vec::new(),
+            questions: Vec::new(),
         };
         for (s, caution_hits) in c.suggestions.iter().zip(&hits.cautions) {
             for i in missed(caution_hits) {
@@ -162,20 +191,17 @@ impl Engine {
                 }
             }
         }
+        for (flag, asks) in c.red_flags.iter().zip(&c.links.asks) {
+            for (kind, id) in asks {
+                let asked = *kind != crate::kinds::VocabKind::Finding
+                    || hits.asked.get(*id as usize).copied().unwrap_or(true);
+                if let (false, Some(finding)) = (asked, c.vocab.name(*kind, *id)) {
+                    coverage.questions.push((flag.id.clone(), finding.clone()));
+                }
+            }
+        }
         coverage
     }
-}
-
-/// Whether a caution's text applied to suggestion `id` in `plan` (as a warning or as the
-/// reason it was withheld).
-fn applied(plan: &Plan<'_>, id: &Id, text: &str) -> bool {
-    plan.withheld
-        .iter()
-        .any(|w| w.id == id && w.caution == text)
-        || plan
-            .suggestions
-            .iter()
-            .any(|s| s.id == id && s.cautions.contains(&text))
 }
 
 /// Every difference between a plan and what is expected of it.
@@ -215,7 +241,29 @@ pub(crate) fn problems(plan: &Plan<'_>, fired_rules: &[&Id], expect: &Expect) ->
             out.push(format!("rule `{id}` did not fire"));
         }
     }
+    ask_problems(plan, expect, &mut out);
     out
+}
+
+fn ask_problems(plan: &Plan<'_>, expect: &Expect, out: &mut Vec<String>) {
+    let asked = |id: &Id| plan.questions.iter().any(|q| q.id == id);
+    for id in expect.questions.iter().filter(|id| !asked(id)) {
+        out.push(format!("`{id}` is not asked"));
+    }
+    for id in expect.not_asked.iter().filter(|id| asked(id)) {
+        out.push(format!("`{id}` is asked but should not be"));
+    }
+    if let Some(screened) = expect.screened.filter(|s| *s != plan.screened) {
+        out.push(format!(
+            "screened is {}, expected {screened}",
+            plan.screened
+        ));
+    }
+    for id in &expect.safety_net {
+        if !plan.safety_net.iter().any(|l| l.red_flag == id) {
+            out.push(format!("the safety net has no line from red flag `{id}`"));
+        }
+    }
 }
 
 fn urgency_problems(plan: &Plan<'_>, expect: &Expect, out: &mut Vec<String>) {

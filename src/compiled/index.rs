@@ -15,12 +15,17 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Indexes conditions by position.
+    /// Indexes conditions by position, under their anchors.
     pub fn new<'a>(conditions: impl Iterator<Item = &'a Condition>) -> Index {
+        Index::from_keys(conditions.map(Condition::anchors))
+    }
+
+    /// Indexes items by position under the ids given for each; `None` means "always check".
+    pub fn from_keys(keys: impl Iterator<Item = Option<Vec<(VocabKind, u32)>>>) -> Index {
         let mut index = Index::default();
-        for (position, condition) in conditions.enumerate() {
+        for (position, keys) in keys.enumerate() {
             let position = u32::try_from(position).unwrap_or(u32::MAX);
-            match condition.anchors() {
+            match keys {
                 None => index.always.push(position),
                 Some(mut keys) => {
                     keys.sort_unstable();

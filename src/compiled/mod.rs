@@ -8,6 +8,7 @@
 //! (`check`) borrow it.
 
 pub(crate) mod index;
+pub(crate) mod links;
 
 use std::sync::{Arc, OnceLock};
 
@@ -32,6 +33,8 @@ pub(crate) struct Compiled {
     pub rule_index: Index,
     pub red_flags: Table<RedFlag>,
     pub red_flag_index: Index,
+    /// What the plan's questions and safety net need, worked out once.
+    pub links: links::Links,
     pub packs: Vec<PackInfo>,
     pub scenarios: Vec<Scenario>,
 }
@@ -63,6 +66,7 @@ impl Engine {
         let compiled = Compiled {
             rule_index: Index::new(layers.rules.iter().map(|r| &r.when)),
             red_flag_index: Index::new(layers.red_flags.iter().map(|f| &f.when)),
+            links: links::Links::new(&layers),
             vocab: layers.vocab,
             sources: layers.sources,
             suggestions: layers.suggestions,

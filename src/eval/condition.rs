@@ -5,6 +5,7 @@ use crate::id::Id;
 use crate::kinds::{BecauseKind, VocabKind};
 use crate::load::condition::{Condition, SymptomMatch};
 use crate::load::vocabulary::Vocabulary;
+use crate::profile::Field;
 
 /// Whether `condition` holds for `facts`.
 pub(crate) fn holds(condition: &Condition, facts: &Facts) -> bool {
@@ -14,6 +15,13 @@ pub(crate) fn holds(condition: &Condition, facts: &Facts) -> bool {
         Condition::Not(part) => !holds(part, facts),
         Condition::Symptom(m) => facts.symptoms.iter().any(|s| matches(m, s)),
         Condition::Has(kind, ids) => facts.listed(*kind).iter().any(|id| ids.contains(id)),
+        Condition::Range(field, lo, hi) => {
+            let value = match field {
+                Field::Age => facts.age,
+                _ => facts.self_care_weeks,
+            };
+            value.is_some_and(|v| *lo <= v && v <= *hi)
+        }
     }
 }
 
@@ -22,8 +30,11 @@ fn matches(m: &SymptomMatch, s: &SymptomFacts) -> bool {
     (m.kinds.is_empty() || m.kinds.contains(&s.kind))
         && (m.locations.is_empty() || m.locations.contains(&s.location))
         && (m.timings.is_empty() || s.timing.is_some_and(|t| m.timings.contains(&t)))
-        && m.severity
-            .is_none_or(|(lo, hi)| s.severity.is_some_and(|v| lo <= v && v <= hi))
+        && (m.onsets.is_empty() || s.onset.is_some_and(|o| m.onsets.contains(&o)))
+        && (m.trends.is_empty() || s.trend.is_some_and(|t| m.trends.contains(&t)))
+        && m.ranges
+            .iter()
+            .all(|(field, lo, hi)| s.number(*field).is_some_and(|v| *lo <= v && v <= *hi))
 }
 
 /// What in the profile makes `condition` hold, as data: a context, finding or trigger it
@@ -42,15 +53,22 @@ pub(crate) fn witness<'v>(
             parts.iter().find_map(|c| witness(c, facts, vocab))
         }
         Condition::Any(parts) => parts.iter().find_map(|c| witness(c, facts, vocab)),
-        Condition::Not(_) => None,
+        Condition::Not(_) | Condition::Range(..) => None,
         Condition::Symptom(m) => {
             let s = facts.symptoms.iter().find(|s| matches(m, s))?;
             let id = vocab.name(VocabKind::Location, s.location)?;
             Some((BecauseKind::Location, id))
         }
         Condition::Has(kind, ids) => {
-            let id = facts.listed(*kind).iter().find(|id| ids.contains(id))?;
-            Some(((*kind).into(), vocab.name(*kind, *id)?))
+            let id = *facts.listed(*kind).iter().find(|id| ids.contains(id))?;
+            match facts.implied_by(id).filter(|_| *kind == VocabKind::Context) {
+                // The risk was reported as a finding: say so.
+                Some(finding) => Some((
+                    BecauseKind::Finding,
+                    vocab.name(VocabKind::Finding, finding)?,
+                )),
+                None => Some(((*kind).into(), vocab.name(*kind, id)?)),
+            }
         }
     }
 }
@@ -60,7 +78,7 @@ mod tests {
     use super::*;
     use crate::load::condition::tests::{compile_str, vocab};
 
-    fn facts(symptoms: &[(u32, u32, Option<u32>, Option<u8>)], context: &[u32]) -> Facts {
+    fn facts(symptoms: &[(u32, u32, Option<u32>, Option<u16>)], context: &[u32]) -> Facts {
         Facts {
             symptoms: symptoms
                 .iter()
@@ -68,7 +86,9 @@ mod tests {
                     kind,
                     location,
                     timing,
-                    severity,
+                    onset: None,
+                    trend: None,
+                    numbers: [severity, None, None, None],
                 })
                 .collect(),
             context: context.to_vec(),

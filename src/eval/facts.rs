@@ -1,20 +1,30 @@
 //! Resolving a profile: its ids checked against the vocabulary and turned into positions,
-//! its numbers checked against their ranges, its lists against the engine's limits.
+//! its numbers checked against their ranges, its lists against the engine's limits; context
+//! implied by a reported finding added (the same risk, however it was reported).
 
 use crate::error::{Error, ErrorKind, LimitKind, Result};
 use crate::kinds::VocabKind;
 use crate::limits::Limits;
 use crate::load::vocabulary::Vocabulary;
-use crate::profile::{MAX_SEVERITY, Profile, Symptom, profile_error};
+use crate::profile::{Field, Onset, Profile, Symptom, Trend, profile_error};
 use crate::util::similar::nearest;
 
 /// A profile resolved against the vocabulary: ids turned into positions.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Facts {
     pub symptoms: Vec<SymptomFacts>,
     pub triggers: Vec<u32>,
     pub findings: Vec<u32>,
+    /// Context ids reported, then those implied by reported findings.
     pub context: Vec<u32>,
+    /// For each implied context id, the finding that implies it.
+    pub implied: Vec<(u32, u32)>,
+    /// Findings asked about and denied.
+    pub absent_findings: Vec<u32>,
+    /// Context ids asked about and denied.
+    pub absent_context: Vec<u32>,
+    pub age: Option<u16>,
+    pub self_care_weeks: Option<u16>,
 }
 
 /// One resolved symptom.
@@ -23,7 +33,24 @@ pub(crate) struct SymptomFacts {
     pub kind: u32,
     pub location: u32,
     pub timing: Option<u32>,
-    pub severity: Option<u8>,
+    pub onset: Option<Onset>,
+    pub trend: Option<Trend>,
+    /// `severity`, `weeks`, `episodes_per_week`, `duration_minutes`, in that order.
+    pub numbers: [Option<u16>; 4],
+}
+
+impl SymptomFacts {
+    /// The value of a per-symptom number.
+    pub fn number(&self, field: Field) -> Option<u16> {
+        let slot = match field {
+            Field::Severity => 0,
+            Field::Weeks => 1,
+            Field::EpisodesPerWeek => 2,
+            Field::DurationMinutes => 3,
+            Field::Age | Field::SelfCareWeeks => return None,
+        };
+        self.numbers.get(slot).copied().flatten()
+    }
 }
 
 impl Facts {
@@ -37,7 +64,16 @@ impl Facts {
         }
     }
 
-    /// Every vocabulary id the profile has, for the rule index.
+    /// Whether `id` of `kind` was asked about and denied.
+    pub fn denied(&self, kind: VocabKind, id: u32) -> bool {
+        match kind {
+            VocabKind::Finding => self.absent_findings.contains(&id),
+            VocabKind::Context => self.absent_context.contains(&id),
+            _ => false,
+        }
+    }
+
+    /// Every vocabulary id the profile has, for the indexes.
     pub fn ids(&self) -> impl Iterator<Item = (VocabKind, u32)> + '_ {
         let symptoms = self.symptoms.iter().flat_map(|s| {
             [
@@ -53,6 +89,14 @@ impl Facts {
             .flat_map(move |kind| self.listed(kind).iter().map(move |id| (kind, *id)));
         symptoms.chain(lists)
     }
+
+    /// The finding a context id was implied by, if it was not reported itself.
+    pub fn implied_by(&self, context: u32) -> Option<u32> {
+        self.implied
+            .iter()
+            .find(|(c, _)| *c == context)
+            .map(|(_, finding)| *finding)
+    }
 }
 
 /// Checks a profile against the vocabulary and the limits, and turns its ids into positions.
@@ -61,27 +105,56 @@ pub(crate) fn resolve(profile: &Profile, vocab: &Vocabulary, limits: &Limits) ->
     let lookup = Lookup { vocab, limits };
     let mut facts = Facts {
         symptoms: Vec::with_capacity(profile.symptoms.len()),
+        age: number(Field::Age, profile.age.map(u16::from), &|| "age".to_owned())?,
+        self_care_weeks: number(Field::SelfCareWeeks, profile.self_care_weeks, &|| {
+            "self_care_weeks".to_owned()
+        })?,
         ..Facts::default()
     };
     for (i, s) in profile.symptoms.iter().enumerate() {
         facts.symptoms.push(lookup.symptom(i, s)?);
     }
-    for (list, kind, name) in [
-        (&profile.triggers, VocabKind::Trigger, "triggers"),
-        (&profile.findings, VocabKind::Finding, "findings"),
-        (&profile.context, VocabKind::Context, "context"),
-    ] {
-        let out = match kind {
-            VocabKind::Trigger => &mut facts.triggers,
-            VocabKind::Finding => &mut facts.findings,
-            _ => &mut facts.context,
-        };
-        out.reserve_exact(list.len());
-        for (i, id) in list.iter().enumerate() {
-            out.push(lookup.id(kind, id, &|| format!("{name}[{i}]"))?);
+    lookup.ids(
+        &profile.triggers,
+        VocabKind::Trigger,
+        "triggers",
+        &mut facts.triggers,
+    )?;
+    lookup.ids(
+        &profile.findings,
+        VocabKind::Finding,
+        "findings",
+        &mut facts.findings,
+    )?;
+    lookup.ids(
+        &profile.context,
+        VocabKind::Context,
+        "context",
+        &mut facts.context,
+    )?;
+    lookup.absent(profile, &mut facts)?;
+    imply(&mut facts, vocab);
+    Ok(facts)
+}
+
+/// Adds the context ids that reported findings imply, remembering which finding did.
+fn imply(facts: &mut Facts, vocab: &Vocabulary) {
+    for &finding in &facts.findings {
+        for &context in vocab.implied(finding) {
+            if !facts.context.contains(&context) {
+                facts.context.push(context);
+                facts.implied.push((context, finding));
+            }
         }
     }
-    Ok(facts)
+}
+
+/// A number checked against its field's range.
+fn number(field: Field, value: Option<u16>, path: &dyn Fn() -> String) -> Result<Option<u16>> {
+    match value {
+        Some(v) if v > field.max() => Err(profile_error(path(), field.out_of_range(i64::from(v)))),
+        other => Ok(other),
+    }
 }
 
 /// Refuses lists longer than the limits allow.
@@ -90,6 +163,7 @@ fn within_limits(profile: &Profile, limits: &Limits) -> Result<()> {
         ("symptoms", profile.symptoms.len(), limits.max_symptoms),
         ("triggers", profile.triggers.len(), limits.max_list_items),
         ("findings", profile.findings.len(), limits.max_list_items),
+        ("absent", profile.absent.len(), limits.max_list_items),
         ("context", profile.context.len(), limits.max_list_items),
     ];
     for (name, found, max) in lists {
@@ -131,11 +205,7 @@ struct Lookup<'a> {
 
 impl Lookup<'_> {
     fn id(&self, kind: VocabKind, id: &str, path: &dyn Fn() -> String) -> Result<u32> {
-        let max = self.limits.max_string_bytes;
-        if id.len() > max {
-            let what = "id length in bytes".to_owned();
-            return Err(over(path(), LimitKind::StringBytes, what, id.len(), max));
-        }
+        self.short(id, path)?;
         self.vocab.lookup(kind, id).ok_or_else(|| {
             profile_error(
                 path(),
@@ -148,21 +218,78 @@ impl Lookup<'_> {
         })
     }
 
+    /// An error if `id` is longer than the string limit.
+    fn short(&self, id: &str, path: &dyn Fn() -> String) -> Result<()> {
+        let max = self.limits.max_string_bytes;
+        if id.len() > max {
+            let what = "id length in bytes".to_owned();
+            return Err(over(path(), LimitKind::StringBytes, what, id.len(), max));
+        }
+        Ok(())
+    }
+
+    fn ids(&self, list: &[String], kind: VocabKind, name: &str, out: &mut Vec<u32>) -> Result<()> {
+        out.reserve_exact(list.len());
+        for (i, id) in list.iter().enumerate() {
+            out.push(self.id(kind, id, &|| format!("{name}[{i}]"))?);
+        }
+        Ok(())
+    }
+
+    /// `absent`: finding or context ids, none of which the profile also reports.
+    fn absent(&self, profile: &Profile, facts: &mut Facts) -> Result<()> {
+        for (i, id) in profile.absent.iter().enumerate() {
+            let path = || format!("absent[{i}]");
+            self.short(id, &path)?;
+            let (kind, position) = match self.vocab.lookup(VocabKind::Finding, id) {
+                Some(p) => (VocabKind::Finding, p),
+                None => match self.vocab.lookup(VocabKind::Context, id) {
+                    Some(p) => (VocabKind::Context, p),
+                    None => return Err(self.unknown_absent(id, path())),
+                },
+            };
+            if facts.listed(kind).contains(&position) {
+                return Err(profile_error(
+                    path(),
+                    ErrorKind::PresentAndAbsent { id: id.clone() },
+                ));
+            }
+            match kind {
+                VocabKind::Finding => facts.absent_findings.push(position),
+                _ => facts.absent_context.push(position),
+            }
+        }
+        Ok(())
+    }
+
+    fn unknown_absent(&self, id: &str, path: String) -> Error {
+        let known = self
+            .vocab
+            .ids(VocabKind::Finding)
+            .chain(self.vocab.ids(VocabKind::Context));
+        profile_error(
+            path,
+            ErrorKind::UnknownId {
+                kind: VocabKind::Finding.into(),
+                id: id.to_owned(),
+                suggestion: nearest(id, known),
+            },
+        )
+    }
+
     fn symptom(&self, i: usize, s: &Symptom) -> Result<SymptomFacts> {
         let timing = match &s.timing {
             Some(t) => Some(self.id(VocabKind::Timing, t, &|| format!("symptoms[{i}].timing"))?),
             None => None,
         };
-        if let Some(severity) = s.severity.filter(|v| *v > MAX_SEVERITY) {
-            return Err(profile_error(
-                format!("symptoms[{i}].severity"),
-                ErrorKind::OutOfRange {
-                    field: "severity".to_owned(),
-                    value: i64::from(severity),
-                    min: 0,
-                    max: i64::from(MAX_SEVERITY),
-                },
-            ));
+        let mut numbers = [None; 4];
+        for (slot, (field, value)) in numbers.iter_mut().zip([
+            (Field::Severity, s.severity.map(u16::from)),
+            (Field::Weeks, s.weeks),
+            (Field::EpisodesPerWeek, s.episodes_per_week),
+            (Field::DurationMinutes, s.duration_minutes),
+        ]) {
+            *slot = number(field, value, &|| format!("symptoms[{i}].{}", field.key()))?;
         }
         Ok(SymptomFacts {
             kind: self.id(VocabKind::Kind, &s.kind, &|| format!("symptoms[{i}].kind"))?,
@@ -170,7 +297,9 @@ impl Lookup<'_> {
                 format!("symptoms[{i}].location")
             })?,
             timing,
-            severity: s.severity,
+            onset: s.onset,
+            trend: s.trend,
+            numbers,
         })
     }
 }

@@ -1,19 +1,23 @@
 //! The `eval` stage: a profile to a plan.
 //!
 //! ```text
-//! Profile ─resolve─▶ Facts ─red flags─▶ reasons, urgency
-//!                          ─rules─▶ chosen suggestions ─cautions─▶ shown | withheld ─rank─▶ Plan
+//! Profile ─resolve─▶ Facts ─red flags─▶ reasons, urgency (emergency: stop)
+//!                          ─rules─▶ chosen ─red-flag withholds, cautions─▶ shown | withheld ─rank─▶
+//!                          ─relevant red flags─▶ questions, safety net ─▶ Plan
 //! ```
 //!
 //! Evaluation borrows the engine and allocates only the plan's own vectors.
 
+pub(crate) mod ask;
 pub(crate) mod condition;
 pub(crate) mod facts;
 pub(crate) mod plan;
 
 use crate::compiled::{Compiled, Engine};
 use crate::error::Result;
+use crate::evidence::{Direction, Evidence, Grade};
 use crate::id::Id;
+use crate::kinds::BecauseKind;
 use crate::load::items::Suggestion;
 use crate::profile::Profile;
 use crate::urgency::Urgency;
@@ -33,19 +37,21 @@ impl Engine {
     /// Evaluates a profile into a plan.
     ///
     /// Red flags are checked first: the plan's urgency is the highest of those that fired,
-    /// and at [`Urgency::Emergency`] no self-care is given. Otherwise every rule whose
-    /// condition holds adds its weight to each suggestion it names; a suggestion a caution
-    /// forbids for this person goes to `withheld` with the reason. Same profile, same plan.
+    /// and at [`Urgency::Emergency`] the plan is the referral alone. Otherwise every rule
+    /// whose condition holds chooses its suggestions; a suggestion a red flag that fired
+    /// withholds, or a caution forbids for this person, goes to `withheld` with the reason.
+    /// Then come the questions that would change the plan and the safety net. Same profile,
+    /// same plan.
     ///
     /// # Errors
     ///
     /// An id the vocabulary does not know (`"location": "calff"` gives
     /// `profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?`), a
-    /// severity above 10, or a profile over the engine's [`Limits`](crate::Limits) (more than
-    /// 32 symptoms by default).
+    /// number out of its range, a finding both present and absent, or a profile over the
+    /// engine's [`Limits`](crate::Limits) (more than 32 symptoms by default).
     pub fn evaluate(&self, profile: &Profile) -> Result<Plan<'_>> {
-        let facts = self.resolve(profile)?;
-        Ok(self.plan(&facts))
+        let mut facts = self.resolve(profile)?;
+        Ok(self.plan(&mut facts))
     }
 
     /// Checks a profile against this engine's vocabulary and limits.
@@ -53,18 +59,20 @@ impl Engine {
         resolve(profile, &self.compiled.vocab, self.limits())
     }
 
-    /// The plan for a resolved profile.
-    pub(crate) fn plan(&self, facts: &Facts) -> Plan<'_> {
+    /// The plan for a resolved profile (`facts` is left as it was given).
+    pub(crate) fn plan(&self, facts: &mut Facts) -> Plan<'_> {
         let c = &*self.compiled;
         let mut candidates = Vec::with_capacity(64);
-        let reasons = fired(c, facts, &mut candidates);
+        let fired = fired(c, facts, &mut candidates);
+        let reasons: Vec<Reason<'_>> = fired.iter().filter_map(|p| reason(c, *p)).collect();
         let urgency = reasons.first().map_or(Urgency::None, |r| r.urgency);
         let mut plan = Plan {
             see_clinician: urgency > Urgency::None,
             urgency,
             reasons,
-            suggestions: Vec::new(),
-            withheld: Vec::new(),
+            screened: true,
+            packs: &c.packs,
+            ..Plan::default()
         };
         if urgency == Urgency::Emergency {
             return plan;
@@ -73,34 +81,40 @@ impl Engine {
         plan.suggestions.reserve_exact(chosen.len());
         for pick in chosen {
             if let Some(s) = c.suggestions.at(pick.position) {
-                screen(c, facts, s, pick, &mut plan);
+                screen(c, facts, &fired, s, pick, &mut plan);
             }
         }
         rank(&mut plan);
+        ask::questions_and_safety_net(c, facts, &fired, &mut candidates, &mut plan);
         plan
     }
 }
 
-/// The red flags that fire, most urgent first, then by id.
-fn fired<'e>(c: &'e Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<Reason<'e>> {
+/// The positions of the red flags that fire, most urgent first, then by id.
+fn fired(c: &Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<u32> {
     c.red_flag_index.candidates(facts.ids(), candidates);
-    let mut reasons: Vec<Reason<'e>> = candidates
+    let mut fired: Vec<u32> = candidates
         .iter()
-        .filter_map(|i| c.red_flags.at(*i))
-        .filter(|flag| holds(&flag.when, facts))
-        .map(|flag| Reason {
-            red_flag: &flag.id,
-            text: &flag.text,
-            urgency: flag.urgency,
-            sources: &flag.sources,
-        })
+        .copied()
+        .filter(|p| c.red_flags.at(*p).is_some_and(|f| holds(&f.when, facts)))
         .collect();
-    reasons.sort_by(|a, b| {
-        b.urgency
-            .cmp(&a.urgency)
-            .then_with(|| a.red_flag.cmp(b.red_flag))
+    fired.sort_by_cached_key(|p| {
+        let flag = c.red_flags.at(*p);
+        let urgency = flag.map_or(Urgency::None, |f| f.urgency);
+        (std::cmp::Reverse(urgency), flag.map(|f| &f.id))
     });
-    reasons
+    fired
+}
+
+/// The reason a red flag gives when it fires.
+fn reason(c: &Compiled, position: u32) -> Option<Reason<'_>> {
+    let flag = c.red_flags.at(position)?;
+    Some(Reason {
+        red_flag: &flag.id,
+        text: &flag.text,
+        urgency: flag.urgency,
+        sources: &flag.sources,
+    })
 }
 
 /// Every suggestion a rule that fired names, with the sum of the weights and the rules, in
@@ -132,15 +146,21 @@ fn choose<'e>(c: &'e Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<
     chosen
 }
 
-/// Shows a chosen suggestion with the warnings that apply, or withholds it for the first
-/// withholding caution that applies.
+/// Shows a chosen suggestion with the warnings that apply, or withholds it: for the most
+/// urgent red flag that fired and withholds it, else for the first withholding caution that
+/// applies.
 fn screen<'e>(
     c: &'e Compiled,
     facts: &Facts,
+    fired: &[u32],
     s: &'e Suggestion,
     pick: Chosen<'e>,
     plan: &mut Plan<'e>,
 ) {
+    if let Some(withheld) = withheld_by_red_flag(c, fired, pick.position, s) {
+        plan.withheld.push(withheld);
+        return;
+    }
     let mut cautions = Vec::new();
     for caution in &s.cautions {
         match &caution.when {
@@ -176,11 +196,68 @@ fn screen<'e>(
     });
 }
 
-/// Suggestions by score, then id; withheld by id.
+/// The entry for a suggestion that a red flag that fired withholds until a clinician has
+/// seen the person, if one does.
+fn withheld_by_red_flag<'e>(
+    c: &'e Compiled,
+    fired: &[u32],
+    position: u32,
+    s: &'e Suggestion,
+) -> Option<Withheld<'e>> {
+    let flag = fired
+        .iter()
+        .filter_map(|p| c.red_flags.at(*p))
+        .find(|f| f.withholds.covers(position, s.category))?;
+    Some(Withheld {
+        id: &s.id,
+        title: &s.title,
+        because: Because {
+            kind: BecauseKind::RedFlag,
+            id: &flag.id,
+        },
+        caution: flag.interim.as_deref().unwrap_or(&flag.text),
+    })
+}
+
+/// Suggestions by fit first, then evidence (see [`rank_key`]); withheld by id.
 fn rank(plan: &mut Plan<'_>) {
-    plan.suggestions
-        .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.id.cmp(b.id)));
+    plan.suggestions.sort_by_cached_key(rank_key);
     plan.withheld.sort_by(|a, b| a.id.cmp(b.id));
+}
+
+/// The ranking rule, smallest first: measures the evidence points against last; then fit
+/// (how many of the rules that fired chose it, most first); then evidence (`for` with high
+/// or moderate certainty, `for` with low, very low, expert opinion, then `mixed`); then the
+/// sum of the rule weights; then the id.
+pub(crate) fn rank_key<'e>(
+    s: &Suggested<'e>,
+) -> (
+    bool,
+    std::cmp::Reverse<usize>,
+    u8,
+    std::cmp::Reverse<u32>,
+    &'e Id,
+) {
+    let against = s.evidence.direction == Direction::Against;
+    (
+        against,
+        std::cmp::Reverse(s.rules.len()),
+        evidence_tier(&s.evidence),
+        std::cmp::Reverse(s.score),
+        s.id,
+    )
+}
+
+/// Better evidence first: 0 is `for` with high or moderate certainty.
+fn evidence_tier(evidence: &Evidence) -> u8 {
+    match (evidence.direction, evidence.grade) {
+        (Direction::For, Grade::High | Grade::Moderate) => 0,
+        (Direction::For, Grade::Low) => 1,
+        (Direction::For, Grade::VeryLow) => 2,
+        (Direction::For, _) => 3,
+        (Direction::Mixed, _) => 4,
+        _ => 5,
+    }
 }
 
 #[cfg(test)]

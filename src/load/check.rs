@@ -7,13 +7,18 @@ use crate::category::Category;
 use crate::error::{ErrorKind, Result};
 use crate::evidence::{Direction, Evidence, Grade};
 use crate::id::Id;
+use crate::kinds::VocabKind;
 use crate::kinds::{IdKind, ItemKind};
 use crate::load::condition::compile;
-use crate::load::items::{Caution, Places, RedFlag, Rule, Source, Suggestion};
+use crate::load::items::{
+    Caution, Places, RedFlag, Relevance, Rule, Source, Suggestion, Withholds,
+};
 use crate::load::layer::Table;
 use crate::load::site::Site;
-use crate::load::vocabulary::Vocabulary;
-use crate::pack::{RawCaution, RawRedFlag, RawRule, RawSource, RawSuggest, RawSuggestion, Str};
+use crate::load::vocabulary::{Term, Vocabulary};
+use crate::pack::{
+    RawCaution, RawRedFlag, RawRule, RawSource, RawSuggest, RawSuggestion, RawTerm, Str,
+};
 use crate::urgency::Urgency;
 use crate::util::similar::nearest;
 
@@ -51,6 +56,70 @@ pub(crate) fn id(site: &Site<'_>, raw: &Str, kind: impl Into<IdKind>) -> Result<
             suggestion: None,
         },
     ))
+}
+
+/// A vocabulary entry: its id, a label, and a question exactly for findings and context;
+/// context may name the findings (already defined) that carry the same risk.
+pub(crate) fn term(
+    kind: VocabKind,
+    raw: &Spanned<RawTerm>,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+) -> Result<(Term, Vec<u32>)> {
+    let t = raw.get_ref();
+    let id = id(site, &t.id, kind)?;
+    site.non_empty(&t.label.span(), "label", t.label.get_ref())?;
+    let asks = matches!(kind, VocabKind::Finding | VocabKind::Context);
+    let question = match (&t.question, asks) {
+        (Some(q), true) => {
+            site.non_empty(&q.span(), "question", q.get_ref())?;
+            Some(q.get_ref().clone())
+        }
+        (None, true) => {
+            let field = "question".to_owned();
+            return Err(site.error(&raw.span(), ErrorKind::MissingField { field }));
+        }
+        (Some(q), false) => return Err(site.error(&q.span(), not_here("question"))),
+        (None, false) => None,
+    };
+    let (implied_by, positions) = match &t.implied_by {
+        None => (Vec::new(), Vec::new()),
+        Some(list) if kind != VocabKind::Context => {
+            return Err(site.error(&list.span(), not_here("implied_by")));
+        }
+        Some(list) => implied(list, vocab, site)?,
+    };
+    Ok((
+        Term::new(id, t.label.get_ref().clone(), question, implied_by),
+        positions,
+    ))
+}
+
+/// The findings of a context id's `implied_by`, which must be defined.
+fn implied(
+    list: &Spanned<Vec<Str>>,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+) -> Result<(Vec<Id>, Vec<u32>)> {
+    let mut ids = Vec::new();
+    let mut positions = Vec::new();
+    for raw in list.get_ref() {
+        let finding = VocabKind::Finding;
+        let position = vocab
+            .lookup(finding, raw.get_ref())
+            .ok_or_else(|| site.unknown(&raw.span(), finding, raw.get_ref(), vocab.ids(finding)))?;
+        positions.push(position);
+        ids.push(Id::new(raw.get_ref()));
+    }
+    Ok((ids, positions))
+}
+
+/// A field this kind of vocabulary entry does not have.
+fn not_here(field: &str) -> ErrorKind {
+    ErrorKind::UnknownField {
+        field: field.to_owned(),
+        suggestion: None,
+    }
 }
 
 /// A `[[source]]`.
@@ -250,7 +319,8 @@ fn weighted(
     Ok((position, weight))
 }
 
-/// A `[[red_flag]]`: its condition, an urgency above `none`, text and sources.
+/// A `[[red_flag]]`: its condition, an urgency above `none`, text, a safety net, what it
+/// withholds (with the interim text that says why), and sources.
 pub(crate) fn red_flag(
     raw: &RawRedFlag,
     known: &Known<'_>,
@@ -259,6 +329,11 @@ pub(crate) fn red_flag(
 ) -> Result<RedFlag> {
     let id = id(site, &raw.id, ItemKind::RedFlag)?;
     let when = compile(&raw.when, known.vocab, site, known.max_depth)?;
+    let ask_when = raw
+        .ask_when
+        .as_ref()
+        .map(|w| compile(w, known.vocab, site, known.max_depth))
+        .transpose()?;
     let urgency = site.closed::<Urgency>(&raw.urgency)?;
     if urgency == Urgency::None {
         return Err(site.error(
@@ -279,15 +354,72 @@ pub(crate) fn red_flag(
         ));
     }
     site.non_empty(&raw.text.span(), "text", raw.text.get_ref())?;
+    site.non_empty(
+        &raw.safety_net.span(),
+        "safety_net",
+        raw.safety_net.get_ref(),
+    )?;
+    let (withholds, interim) = withholds(raw, known, site)?;
     Ok(RedFlag {
         id,
+        relevance: Relevance {
+            by_mention: ask_when.is_none(),
+            ask_when,
+        },
         when,
         urgency,
         text: raw.text.get_ref().clone(),
         sources: source_ids(site, &raw.sources, known.sources)?,
         pack: pack.clone(),
         urgency_at: site.location(&raw.urgency.span()),
+        safety_net: vec![raw.safety_net.get_ref().clone()],
+        withholds,
+        interim,
     })
+}
+
+/// A red flag's `withhold` (suggestions defined earlier, categories) and its `interim` text,
+/// which must come together.
+fn withholds(
+    raw: &RawRedFlag,
+    known: &Known<'_>,
+    site: &Site<'_>,
+) -> Result<(Withholds, Option<String>)> {
+    let mut out = Withholds::default();
+    let mut suggestions = Vec::new();
+    if let Some(w) = &raw.withhold {
+        for s in &w.get_ref().suggestions {
+            let position = known.suggestions.position(s.get_ref()).ok_or_else(|| {
+                let ids = known.suggestions.ids();
+                site.unknown(&s.span(), ItemKind::Suggestion, s.get_ref(), ids)
+            })?;
+            suggestions.push((position, Id::new(s.get_ref())));
+        }
+        for c in &w.get_ref().categories {
+            out.categories.push(site.closed::<Category>(c)?);
+        }
+        if suggestions.is_empty() && out.categories.is_empty() {
+            return Err(site.error(&w.span(), empty("withhold")));
+        }
+    }
+    suggestions.sort_unstable();
+    suggestions.dedup();
+    (out.suggestions, out.suggestion_ids) = suggestions.into_iter().unzip();
+    out.categories.sort_unstable();
+    out.categories.dedup();
+    let interim = match (&raw.interim, out.is_empty()) {
+        (Some(text), false) => {
+            site.non_empty(&text.span(), "interim", text.get_ref())?;
+            Some(text.get_ref().clone())
+        }
+        (None, false) => {
+            let field = "interim".to_owned();
+            return Err(site.error(&site.span, ErrorKind::MissingField { field }));
+        }
+        (Some(text), true) => return Err(site.error(&text.span(), not_here("interim"))),
+        (None, true) => None,
+    };
+    Ok((out, interim))
 }
 
 fn empty(field: &str) -> ErrorKind {

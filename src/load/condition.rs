@@ -10,6 +10,7 @@ use crate::kinds::VocabKind;
 use crate::load::site::Site;
 use crate::load::vocabulary::Vocabulary;
 use crate::pack::{RawRange, RawWhen, Str};
+use crate::profile::{Field, Onset, Trend};
 
 /// A compiled condition.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,15 +25,21 @@ pub(crate) enum Condition {
     Symptom(SymptomMatch),
     /// The profile lists at least one of these triggers, findings or context ids.
     Has(VocabKind, Box<[u32]>),
+    /// A number of the whole profile (`age`, `self_care_weeks`) is given and in this range.
+    Range(Field, u16, u16),
 }
 
-/// Constraints on one symptom; an empty list means "any".
+/// Constraints on one symptom; an empty list means "any". A range or set on a value the
+/// symptom does not give does not hold.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct SymptomMatch {
     pub kinds: Box<[u32]>,
     pub locations: Box<[u32]>,
     pub timings: Box<[u32]>,
-    pub severity: Option<(u8, u8)>,
+    pub onsets: Box<[Onset]>,
+    pub trends: Box<[Trend]>,
+    /// Ranges of per-symptom numbers (`severity`, `weeks`, ...), inclusive.
+    pub ranges: Box<[(Field, u16, u16)]>,
 }
 
 impl Condition {
@@ -67,7 +74,36 @@ impl Condition {
                 }
                 Some(all)
             }
-            Condition::Not(_) => None,
+            Condition::Not(_) | Condition::Range(..) => None,
+        }
+    }
+
+    /// Every vocabulary id the condition mentions, anywhere (inside `not` too), each once.
+    pub(crate) fn mentions(&self) -> Vec<(VocabKind, u32)> {
+        let mut out = Vec::new();
+        self.mention(&mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn mention(&self, out: &mut Vec<(VocabKind, u32)>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|p| p.mention(out));
+            }
+            Condition::Not(part) => part.mention(out),
+            Condition::Symptom(m) => {
+                for (kind, ids) in [
+                    (VocabKind::Kind, &m.kinds),
+                    (VocabKind::Location, &m.locations),
+                    (VocabKind::Timing, &m.timings),
+                ] {
+                    out.extend(ids.iter().map(|id| (kind, *id)));
+                }
+            }
+            Condition::Has(kind, ids) => out.extend(ids.iter().map(|id| (*kind, *id))),
+            Condition::Range(..) => {}
         }
     }
 }
@@ -93,21 +129,18 @@ fn compile_at(
         return Err(site.error(&when.span(), ErrorKind::TooDeep { max: max_depth }));
     }
     let raw = when.get_ref();
-    let span = when.span();
     let mut parts = Vec::new();
-
-    let symptom = SymptomMatch {
-        kinds: ids(&raw.kind, VocabKind::Kind, vocab, site, &span)?,
-        locations: ids(&raw.location, VocabKind::Location, vocab, site, &span)?,
-        timings: ids(&raw.timing, VocabKind::Timing, vocab, site, &span)?,
-        severity: raw.severity.as_ref().map(|r| range(r, site)).transpose()?,
-    };
-    if raw.kind.is_some()
-        || raw.location.is_some()
-        || raw.timing.is_some()
-        || raw.severity.is_some()
-    {
+    if let Some(symptom) = symptom_match(when, vocab, site)? {
         parts.push(Condition::Symptom(symptom));
+    }
+    for (range, field) in [
+        (&raw.age, Field::Age),
+        (&raw.self_care_weeks, Field::SelfCareWeeks),
+    ] {
+        if let Some(range) = range {
+            let (lo, hi) = bounds(range, field, site)?;
+            parts.push(Condition::Range(field, lo, hi));
+        }
     }
     for (list, kind) in [
         (&raw.trigger, VocabKind::Trigger),
@@ -115,7 +148,10 @@ fn compile_at(
         (&raw.context, VocabKind::Context),
     ] {
         if list.is_some() {
-            parts.push(Condition::Has(kind, ids(list, kind, vocab, site, &span)?));
+            parts.push(Condition::Has(
+                kind,
+                ids(list, kind, vocab, site, &when.span())?,
+            ));
         }
     }
     for (list, field, any) in [(&raw.all, "all", false), (&raw.any, "any", true)] {
@@ -137,12 +173,64 @@ fn compile_at(
         let inner = compile_at(not, vocab, site, max_depth, depth + 1)?;
         parts.push(Condition::Not(Box::new(inner)));
     }
-
     match parts.len() {
         0 => Err(site.error(&when.span(), empty("condition"))),
         1 => Ok(parts.pop().unwrap_or(Condition::All(Box::new([])))),
         _ => Ok(Condition::All(parts.into_boxed_slice())),
     }
+}
+
+/// The constraints on one symptom, if the table has any.
+fn symptom_match(
+    when: &Spanned<RawWhen>,
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+) -> Result<Option<SymptomMatch>> {
+    let raw = when.get_ref();
+    let span = when.span();
+    let mut ranges = Vec::new();
+    for (range, field) in [
+        (&raw.severity, Field::Severity),
+        (&raw.weeks, Field::Weeks),
+        (&raw.episodes_per_week, Field::EpisodesPerWeek),
+        (&raw.duration_minutes, Field::DurationMinutes),
+    ] {
+        if let Some(range) = range {
+            let (lo, hi) = bounds(range, field, site)?;
+            ranges.push((field, lo, hi));
+        }
+    }
+    let m = SymptomMatch {
+        kinds: ids(&raw.kind, VocabKind::Kind, vocab, site, &span)?,
+        locations: ids(&raw.location, VocabKind::Location, vocab, site, &span)?,
+        timings: ids(&raw.timing, VocabKind::Timing, vocab, site, &span)?,
+        onsets: set(&raw.onset, "onset", site, &span)?,
+        trends: set(&raw.trend, "trend", site, &span)?,
+        ranges: ranges.into_boxed_slice(),
+    };
+    let given = raw.kind.is_some()
+        || raw.location.is_some()
+        || raw.timing.is_some()
+        || raw.onset.is_some()
+        || raw.trend.is_some()
+        || !m.ranges.is_empty();
+    Ok(given.then_some(m))
+}
+
+/// A list of closed-set values (`onset`, `trend`), which must not be empty.
+fn set<T: std::str::FromStr<Err = crate::error::Error>>(
+    list: &Option<Vec<Str>>,
+    key: &str,
+    site: &Site<'_>,
+    at: &Range<usize>,
+) -> Result<Box<[T]>> {
+    let Some(list) = list else {
+        return Ok(Box::new([]));
+    };
+    if list.is_empty() {
+        return Err(site.error(at, empty(key)));
+    }
+    list.iter().map(|value| site.closed::<T>(value)).collect()
 }
 
 fn empty(field: &str) -> ErrorKind {
@@ -177,33 +265,36 @@ fn ids(
     Ok(out.into_boxed_slice())
 }
 
-fn range(raw: &Spanned<RawRange>, site: &Site<'_>) -> Result<(u8, u8)> {
-    let bound = |value: &Option<Spanned<i64>>, field: &str, default: u8| -> Result<u8> {
-        match value {
-            None => Ok(default),
-            Some(v) => u8::try_from(*v.get_ref())
-                .ok()
-                .filter(|n| *n <= 10)
-                .ok_or_else(|| {
-                    site.error(
-                        &v.span(),
-                        ErrorKind::OutOfRange {
-                            field: field.to_owned(),
-                            value: *v.get_ref(),
-                            min: 0,
-                            max: 10,
-                        },
-                    )
-                }),
-        }
+/// A `{ min, max }` range of `field`, both optional and inclusive, within the field's
+/// bounds.
+fn bounds(raw: &Spanned<RawRange>, field: Field, site: &Site<'_>) -> Result<(u16, u16)> {
+    let key = field.key();
+    let bound = |value: &Option<Spanned<i64>>, end: &str, default: u16| -> Result<u16> {
+        let Some(v) = value else {
+            return Ok(default);
+        };
+        u16::try_from(*v.get_ref())
+            .ok()
+            .filter(|n| *n <= field.max())
+            .ok_or_else(|| {
+                site.error(
+                    &v.span(),
+                    ErrorKind::OutOfRange {
+                        field: format!("{key}.{end}"),
+                        value: *v.get_ref(),
+                        min: 0,
+                        max: i64::from(field.max()),
+                    },
+                )
+            })
     };
-    let min = bound(&raw.get_ref().min, "severity.min", 0)?;
-    let max = bound(&raw.get_ref().max, "severity.max", 10)?;
+    let min = bound(&raw.get_ref().min, "min", 0)?;
+    let max = bound(&raw.get_ref().max, "max", field.max())?;
     if min > max {
         return Err(site.error(
             &raw.span(),
             ErrorKind::OutOfRange {
-                field: "severity.min".to_owned(),
+                field: format!("{key}.min"),
                 value: i64::from(min),
                 min: 0,
                 max: i64::from(max),

@@ -169,6 +169,10 @@ impl Rule {
 }
 
 /// A red flag: when its condition holds, the person should see a clinician.
+///
+/// It also says which presentations make it worth asking about (`ask_when`), what to watch
+/// for before it happens (its safety-net lines), and what self-care it withholds until a
+/// clinician has seen the person.
 #[derive(Clone, Debug)]
 pub struct RedFlag {
     pub(crate) id: Id,
@@ -179,6 +183,49 @@ pub struct RedFlag {
     pub(crate) pack: Id,
     /// Where its urgency was written, for errors about it.
     pub(crate) urgency_at: Location,
+    /// When it is worth asking about: `ask_when`, and/or (without one) when its condition
+    /// mentions something the profile has.
+    pub(crate) relevance: Relevance,
+    /// What to watch for and what to do, in the order the packs wrote them.
+    pub(crate) safety_net: Vec<String>,
+    /// What it withholds until a clinician has seen the person.
+    pub(crate) withholds: Withholds,
+    /// Why, shown with each suggestion it withholds.
+    pub(crate) interim: Option<String>,
+}
+
+/// When a red flag is relevant to a profile.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Relevance {
+    /// `ask_when`, if any pack gave one.
+    pub ask_when: Option<Condition>,
+    /// Whether it is also relevant when its condition mentions something the profile has (the
+    /// rule for a red flag some pack defined without `ask_when`).
+    pub by_mention: bool,
+}
+
+/// Suggestions and categories a red flag withholds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Withholds {
+    /// Suggestion positions, ascending.
+    pub suggestions: Vec<u32>,
+    /// Their ids, in the same order.
+    pub suggestion_ids: Vec<Id>,
+    /// Categories, ascending.
+    pub categories: Vec<Category>,
+}
+
+impl Withholds {
+    /// Whether this withholds the suggestion at `position` of `category`.
+    pub fn covers(&self, position: u32, category: Category) -> bool {
+        self.suggestions.binary_search(&position).is_ok()
+            || self.categories.binary_search(&category).is_ok()
+    }
+
+    /// Whether nothing is withheld.
+    pub fn is_empty(&self) -> bool {
+        self.suggestions.is_empty() && self.categories.is_empty()
+    }
 }
 
 impl RedFlag {
@@ -205,6 +252,21 @@ impl RedFlag {
     /// The id of the pack that last defined or widened it.
     pub fn pack(&self) -> &Id {
         &self.pack
+    }
+
+    /// What to watch for and what to do, one line per pack that wrote one.
+    pub fn safety_net(&self) -> &[String] {
+        &self.safety_net
+    }
+
+    /// What the person is told about the self-care it withholds, if it withholds any.
+    pub fn interim(&self) -> Option<&str> {
+        self.interim.as_deref()
+    }
+
+    /// The categories it withholds until a clinician has seen the person.
+    pub fn withheld_categories(&self) -> &[Category] {
+        &self.withholds.categories
     }
 }
 
@@ -260,4 +322,7 @@ pub struct PackInfo {
     pub origin: String,
     /// The pack's description, if it has one.
     pub description: Option<String>,
+    /// The SHA-256 digest of the pack's text, as 64 lowercase hex digits: a plan can be
+    /// traced to the exact rules behind it.
+    pub fingerprint: String,
 }

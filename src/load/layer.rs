@@ -200,7 +200,10 @@ impl Layered for RedFlag {
     }
 
     fn refuse(old: &RedFlag, new: &RedFlag) -> Option<(ErrorKind, Option<Location>)> {
-        lowered(old, new).map(|kind| (kind, Some(new.urgency_at.clone())))
+        if let Some(kind) = lowered(old, new) {
+            return Some((kind, Some(new.urgency_at.clone())));
+        }
+        dropped_withhold(old, new).map(|kind| (kind, None))
     }
 
     /// A replacement may raise the urgency and widen when the flag fires; the old condition
@@ -208,11 +211,23 @@ impl Layered for RedFlag {
     fn merge(old: &mut RedFlag, new: RedFlag) {
         let old_when = std::mem::replace(&mut old.when, Condition::Any(Box::new([])));
         old.when = widen(old_when, new.when);
+        old.relevance.by_mention |= new.relevance.by_mention;
+        old.relevance.ask_when = match (old.relevance.ask_when.take(), new.relevance.ask_when) {
+            (Some(a), Some(b)) => Some(widen(a, b)),
+            (a, b) => a.or(b),
+        };
+        for line in new.safety_net {
+            if !old.safety_net.contains(&line) {
+                old.safety_net.push(line);
+            }
+        }
         old.urgency = new.urgency;
         old.text = new.text;
         old.sources = new.sources;
         old.pack = new.pack;
         old.urgency_at = new.urgency_at;
+        old.withholds = new.withholds;
+        old.interim = new.interim;
     }
 }
 
@@ -223,6 +238,29 @@ fn lowered(old: &RedFlag, new: &RedFlag) -> Option<ErrorKind> {
         from: old.urgency,
         to: new.urgency,
         pack: old.pack.to_string(),
+    })
+}
+
+/// The error for a replacement that no longer withholds something the red flag withheld.
+fn dropped_withhold(old: &RedFlag, new: &RedFlag) -> Option<ErrorKind> {
+    let missing_category = old
+        .withholds
+        .categories
+        .iter()
+        .find(|c| !new.withholds.categories.contains(c))
+        .map(|c| format!("category `{c}`"));
+    let missing_suggestion = || {
+        old.withholds
+            .suggestion_ids
+            .iter()
+            .find(|s| !new.withholds.suggestion_ids.contains(s))
+            .map(|s| format!("suggestion `{s}`"))
+    };
+    let dropped = missing_category.or_else(missing_suggestion)?;
+    Some(ErrorKind::WithholdDropped {
+        id: new.id.to_string(),
+        pack: old.pack.to_string(),
+        dropped,
     })
 }
 

@@ -19,7 +19,7 @@ use crate::load::items::{PackInfo, RedFlag, Rule, Source, Suggestion};
 use crate::load::layer::{Table, duplicate_in_pack};
 use crate::load::scenario::{self, Pending, Scenario};
 use crate::load::site::Site;
-use crate::load::vocabulary::Vocabulary;
+use crate::load::vocabulary::{Term, Vocabulary};
 
 /// Everything the packs loaded so far define, layered.
 #[derive(Default)]
@@ -60,7 +60,8 @@ impl Layers {
             max_string: self.limits.max_string_bytes,
         };
         self.within_items(&raw, &site)?;
-        let info = self.meta(&raw.pack, &site)?;
+        let mut info = self.meta(&raw.pack, &site)?;
+        info.fingerprint = crate::util::sha256::hex(text.as_bytes());
         let pack = info.id.clone();
         self.vocabulary(&raw, &site)?;
         self.sources(&raw, &site)?;
@@ -147,16 +148,17 @@ impl Layers {
             version: meta.version.get_ref().clone(),
             origin: site.origin.to_string(),
             description: meta.description.as_ref().map(|d| d.get_ref().clone()),
+            fingerprint: String::new(),
         })
     }
 
-    /// `[vocabulary]`: new ids only.
+    /// `[vocabulary]`: new ids only, each with its label (and question).
     fn vocabulary(&mut self, raw: &RawPack, site: &Site<'_>) -> Result<()> {
         let Some(vocabulary) = &raw.vocabulary else {
             return Ok(());
         };
         let v = vocabulary.get_ref();
-        for (kind, ids) in [
+        for (kind, terms) in [
             (VocabKind::Kind, &v.kind),
             (VocabKind::Location, &v.location),
             (VocabKind::Timing, &v.timing),
@@ -164,20 +166,36 @@ impl Layers {
             (VocabKind::Finding, &v.finding),
             (VocabKind::Context, &v.context),
         ] {
-            for raw in ids {
-                let site = site.item(ItemKind::Vocabulary, raw.get_ref(), raw.span());
-                let id = check::id(&site, raw, kind)?;
-                if let Some(first) = self.vocab.place(kind, &id) {
-                    return Err(site.error(
-                        &raw.span(),
-                        ErrorKind::DuplicateId {
-                            kind: IdKind::Vocab(kind),
-                            id: id.to_string(),
-                            first: first.clone(),
-                        },
-                    ));
-                }
-                self.vocab.insert(kind, &id, site.location(&raw.span()));
+            for raw in terms {
+                let id = &raw.get_ref().id;
+                let site = site.item(ItemKind::Vocabulary, id.get_ref(), id.span());
+                let (term, implied_by) = check::term(kind, raw, &self.vocab, &site)?;
+                self.new_vocabulary_id(kind, &term, &site)?;
+                self.vocab
+                    .insert(kind, term, &implied_by, site.location(&id.span()));
+            }
+        }
+        Ok(())
+    }
+
+    /// An error if `term` is already a vocabulary id of its kind (or, for a finding or a
+    /// context id, of the other one of the two: the same id cannot be both).
+    fn new_vocabulary_id(&self, kind: VocabKind, term: &Term, site: &Site<'_>) -> Result<()> {
+        let other = match kind {
+            VocabKind::Finding => Some(VocabKind::Context),
+            VocabKind::Context => Some(VocabKind::Finding),
+            _ => None,
+        };
+        for k in std::iter::once(kind).chain(other) {
+            if let Some(first) = self.vocab.place(k, term.id()) {
+                return Err(site.error(
+                    &site.span,
+                    ErrorKind::DuplicateId {
+                        kind: IdKind::Vocab(k),
+                        id: term.id().to_string(),
+                        first: first.clone(),
+                    },
+                ));
             }
         }
         Ok(())
@@ -308,7 +326,12 @@ impl Layers {
             let known: Vec<&str> = match p.kind {
                 IdKind::Item(ItemKind::Rule) => self.rules.ids().collect(),
                 IdKind::Item(ItemKind::RedFlag) => self.red_flags.ids().collect(),
-                _ => self.suggestions.ids().collect(),
+                IdKind::Vocab(_) => self
+                    .vocab
+                    .ids(VocabKind::Finding)
+                    .chain(self.vocab.ids(VocabKind::Context))
+                    .collect(),
+                IdKind::Item(_) => self.suggestions.ids().collect(),
             };
             if !known.contains(&p.id.as_str()) {
                 let kind = ErrorKind::UnknownId {

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::error::{ErrorKind, Location, Result};
 use crate::id::Id;
-use crate::kinds::{BecauseKind, IdKind, ItemKind};
+use crate::kinds::{BecauseKind, IdKind, ItemKind, VocabKind};
 use crate::load::site::Site;
 use crate::pack::{RawExpect, RawScenario, Str};
 use crate::profile::Profile;
@@ -57,6 +57,14 @@ pub struct Expect {
     pub reasons_exactly: Option<Vec<Id>>,
     /// Rules whose conditions must hold.
     pub rules: Vec<Id>,
+    /// Finding or context ids that must be among the questions.
+    pub questions: Vec<Id>,
+    /// Finding or context ids that must not be among the questions.
+    pub not_asked: Vec<Id>,
+    /// Whether no finding question may be left (or must be), when given.
+    pub screened: Option<bool>,
+    /// Red flags whose safety-net lines must be shown.
+    pub safety_net: Vec<Id>,
 }
 
 /// An id a scenario names, to check once every pack has loaded.
@@ -116,6 +124,11 @@ fn expect(e: &RawExpect, site: &Site<'_>, pending: &mut Vec<Pending>) -> Result<
     let reasons = ids(&e.reasons, red_flag);
     let reasons_exactly = e.reasons_exactly.as_ref().map(|r| ids(r, red_flag));
     let rules = ids(&e.rules, IdKind::Item(ItemKind::Rule));
+    let safety_net = ids(&e.safety_net, red_flag);
+    // Findings or context ids: checked against both sets once every pack has loaded.
+    let asked = IdKind::Vocab(VocabKind::Finding);
+    let questions = ids(&e.questions, asked);
+    let not_asked = ids(&e.not_asked, asked);
     let count = e.count.as_ref().map(|c| count(site, c)).transpose()?;
     let because = e
         .because
@@ -144,6 +157,10 @@ fn expect(e: &RawExpect, site: &Site<'_>, pending: &mut Vec<Pending>) -> Result<
         reasons,
         reasons_exactly,
         rules,
+        questions,
+        not_asked,
+        screened: e.screened,
+        safety_net,
     })
 }
 

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use serde::Serialize;
+
 use crate::error::Location;
 use crate::id::Id;
 use crate::kinds::VocabKind;
@@ -41,22 +43,64 @@ impl<T> PerKind<T> {
     }
 }
 
+/// One vocabulary id with its person-facing text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Term {
+    id: Id,
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    question: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    implied_by: Vec<Id>,
+}
+
+impl Term {
+    /// The id.
+    pub fn id(&self) -> &Id {
+        &self.id
+    }
+
+    /// A short, person-facing name (`Swollen calf`).
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The yes/no question that asks about it (findings and context ids only).
+    pub fn question(&self) -> Option<&str> {
+        self.question.as_deref()
+    }
+
+    /// For a context id, the findings that carry the same risk: a caution keyed on the
+    /// context applies when one of them is reported too.
+    pub fn implied_by(&self) -> &[Id] {
+        &self.implied_by
+    }
+}
+
 /// One set of ids, in the order they were added, with a lookup by id.
 #[derive(Clone, Debug, Default)]
 struct IdSet {
-    ids: Vec<Id>,
+    terms: Vec<Term>,
     /// Where each id was defined.
     places: Vec<Location>,
     index: HashMap<Id, u32>,
+    /// For each id (a finding), the context ids it implies.
+    implies: Vec<Vec<u32>>,
 }
 
-/// The ids every profile and pack is checked against, built from the loaded packs.
+/// The ids every profile and pack is checked against, built from the loaded packs, with
+/// each id's label and, for findings and context, its question: what a host needs to build
+/// its form. Serialized, it is `{"kind": [{"id", "label"}], ..., "finding": [{"id", "label",
+/// "question"}], "context": [{"id", "label", "question", "implied_by"}]}`.
 ///
 /// ```
 /// use soothe::{Engine, VocabKind};
 /// let engine = Engine::builtin()?;
-/// assert!(engine.vocabulary().contains(VocabKind::Location, "calf"));
-/// assert!(!engine.vocabulary().contains(VocabKind::Location, "calff"));
+/// let vocabulary = engine.vocabulary();
+/// assert!(vocabulary.contains(VocabKind::Location, "calf"));
+/// assert!(!vocabulary.contains(VocabKind::Location, "calff"));
+/// let swelling = vocabulary.term(VocabKind::Finding, "calf_swelling").unwrap();
+/// assert!(swelling.question().unwrap().ends_with('?'));
 /// # Ok::<(), soothe::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -72,7 +116,22 @@ impl Vocabulary {
 
     /// The known ids of `kind`, in the order the packs added them.
     pub fn ids(&self, kind: VocabKind) -> impl Iterator<Item = &str> {
-        self.sets.get(kind).ids.iter().map(Id::as_str)
+        self.terms(kind).map(|t| t.id.as_str())
+    }
+
+    /// The ids of `kind` with their text, in the order the packs added them.
+    pub fn terms(&self, kind: VocabKind) -> impl Iterator<Item = &Term> {
+        self.sets.get(kind).terms.iter()
+    }
+
+    /// The id `id` of `kind`, with its text.
+    pub fn term(&self, kind: VocabKind, id: &str) -> Option<&Term> {
+        let index = self.lookup(kind, id)?;
+        self.term_at(kind, index)
+    }
+
+    pub(crate) fn term_at(&self, kind: VocabKind, index: u32) -> Option<&Term> {
+        self.sets.get(kind).terms.get(index as usize)
     }
 
     /// Where `id` of `kind` was defined.
@@ -86,21 +145,71 @@ impl Vocabulary {
     }
 
     pub(crate) fn name(&self, kind: VocabKind, index: u32) -> Option<&Id> {
-        self.sets.get(kind).ids.get(index as usize)
+        self.term_at(kind, index).map(|t| &t.id)
     }
 
-    /// Adds `id`, defined at `place`; the caller has checked that it is new.
-    pub(crate) fn insert(&mut self, kind: VocabKind, id: &str, place: Location) {
+    /// The context ids finding `finding` implies.
+    pub(crate) fn implied(&self, finding: u32) -> &[u32] {
+        self.sets
+            .get(VocabKind::Finding)
+            .implies
+            .get(finding as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds `id`, defined at `place`; the caller has checked that it is new, and that the
+    /// findings in `implied_by` exist.
+    pub(crate) fn insert(
+        &mut self,
+        kind: VocabKind,
+        term: Term,
+        implied_by: &[u32],
+        place: Location,
+    ) {
         let set = self.sets.get_mut(kind);
-        let id = Id::new(id);
-        let next = u32::try_from(set.ids.len()).unwrap_or(u32::MAX);
-        set.index.insert(id.clone(), next);
-        set.ids.push(id);
+        let next = u32::try_from(set.terms.len()).unwrap_or(u32::MAX);
+        set.index.insert(term.id.clone(), next);
+        set.terms.push(term);
         set.places.push(place);
+        set.implies.push(Vec::new());
+        let findings = self.sets.get_mut(VocabKind::Finding);
+        for finding in implied_by {
+            if let Some(list) = findings.implies.get_mut(*finding as usize) {
+                list.push(next);
+            }
+        }
     }
 
     #[cfg(test)]
     pub(crate) fn insert_for_test(&mut self, kind: VocabKind, id: &str) {
-        self.insert(kind, id, Location::new("test"));
+        let term = Term::new(Id::new(id), id.to_owned(), None, Vec::new());
+        self.insert(kind, term, &[], Location::new("test"));
+    }
+}
+
+impl Term {
+    pub(crate) fn new(
+        id: Id,
+        label: String,
+        question: Option<String>,
+        implied_by: Vec<Id>,
+    ) -> Term {
+        Term {
+            id,
+            label,
+            question,
+            implied_by,
+        }
+    }
+}
+
+impl Serialize for Vocabulary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(VocabKind::ALL.len()))?;
+        for kind in VocabKind::ALL {
+            map.serialize_entry(kind.key(), &self.sets.get(kind).terms)?;
+        }
+        map.end()
     }
 }

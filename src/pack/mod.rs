@@ -18,7 +18,7 @@ pub(crate) fn parse(origin: &Arc<str>, text: &str) -> Result<RawPack> {
 }
 
 /// The format version this crate reads.
-pub(crate) const FORMAT: i64 = 1;
+pub(crate) const FORMAT: i64 = 2;
 
 /// A spanned string (an id or a piece of text).
 pub(crate) type Str = Spanned<String>;
@@ -55,22 +55,35 @@ pub(crate) struct RawMeta {
     pub description: Option<Str>,
 }
 
-/// `[vocabulary]`: ids this pack adds.
+/// `[vocabulary]`: ids this pack adds, each with its person-facing text.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawVocabulary {
     #[serde(default)]
-    pub kind: Vec<Str>,
+    pub kind: Vec<Spanned<RawTerm>>,
     #[serde(default)]
-    pub location: Vec<Str>,
+    pub location: Vec<Spanned<RawTerm>>,
     #[serde(default)]
-    pub timing: Vec<Str>,
+    pub timing: Vec<Spanned<RawTerm>>,
     #[serde(default)]
-    pub trigger: Vec<Str>,
+    pub trigger: Vec<Spanned<RawTerm>>,
     #[serde(default)]
-    pub finding: Vec<Str>,
+    pub finding: Vec<Spanned<RawTerm>>,
     #[serde(default)]
-    pub context: Vec<Str>,
+    pub context: Vec<Spanned<RawTerm>>,
+}
+
+/// `[[vocabulary.finding]]` (and the other sets): an id, its label, and for findings and
+/// context a yes/no question; context may name the findings that carry the same risk.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTerm {
+    pub id: Str,
+    pub label: Str,
+    #[serde(default)]
+    pub question: Option<Str>,
+    #[serde(default)]
+    pub implied_by: Option<Spanned<Vec<Str>>>,
 }
 
 /// `[[source]]`: a citation.
@@ -149,10 +162,27 @@ pub(crate) struct RawRedFlag {
     pub id: Str,
     pub when: Spanned<RawWhen>,
     pub urgency: Str,
+    #[serde(default)]
+    pub ask_when: Option<Spanned<RawWhen>>,
     pub text: Str,
+    pub safety_net: Str,
+    #[serde(default)]
+    pub withhold: Option<Spanned<RawWithhold>>,
+    #[serde(default)]
+    pub interim: Option<Str>,
     pub sources: Spanned<Vec<Str>>,
     #[serde(default)]
     pub replaces: bool,
+}
+
+/// `withhold = { suggestions = [...], categories = [...] }` of a red flag.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWithhold {
+    #[serde(default)]
+    pub suggestions: Vec<Str>,
+    #[serde(default)]
+    pub categories: Vec<Str>,
 }
 
 /// `[disable]`: rules of earlier packs to switch off.
@@ -184,6 +214,20 @@ pub(crate) struct RawWhen {
     #[serde(default)]
     pub severity: Option<Spanned<RawRange>>,
     #[serde(default)]
+    pub onset: Option<Vec<Str>>,
+    #[serde(default)]
+    pub trend: Option<Vec<Str>>,
+    #[serde(default)]
+    pub weeks: Option<Spanned<RawRange>>,
+    #[serde(default)]
+    pub episodes_per_week: Option<Spanned<RawRange>>,
+    #[serde(default)]
+    pub duration_minutes: Option<Spanned<RawRange>>,
+    #[serde(default)]
+    pub age: Option<Spanned<RawRange>>,
+    #[serde(default)]
+    pub self_care_weeks: Option<Spanned<RawRange>>,
+    #[serde(default)]
     pub trigger: Option<Vec<Str>>,
     #[serde(default)]
     pub finding: Option<Vec<Str>>,
@@ -191,7 +235,7 @@ pub(crate) struct RawWhen {
     pub context: Option<Vec<Str>>,
 }
 
-/// `severity = { min = 7, max = 10 }`.
+/// `severity = { min = 7, max = 10 }` (and the other ranges).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRange {
@@ -242,6 +286,14 @@ pub(crate) struct RawExpect {
     pub reasons_exactly: Option<Vec<Str>>,
     #[serde(default)]
     pub rules: Vec<Str>,
+    #[serde(default)]
+    pub questions: Vec<Str>,
+    #[serde(default)]
+    pub not_asked: Vec<Str>,
+    #[serde(default)]
+    pub screened: Option<bool>,
+    #[serde(default)]
+    pub safety_net: Vec<Str>,
 }
 
 /// `{ kind = "context", id = "kidney_disease" }`: what withheld a suggestion.

@@ -3,5 +3,6 @@
 
 pub(crate) mod closed_set;
 pub(crate) mod lines;
+pub(crate) mod sha256;
 pub(crate) mod similar;
 pub(crate) mod toml;
