@@ -1,26 +1,30 @@
-//! Prints a self-care plan for a symptom profile.
+//! Prints a self-care plan for a symptom profile: what to do now, what to watch for, and the
+//! questions that would change the advice; or asks those questions first (`--ask`).
 //!
 //! ```text
 //! cargo run --example suggest -- --symptom cramp --location calf --timing nocturnal --severity 6
+//! cargo run --example suggest -- --symptom stiffness --location shoulder --age 67 --weeks 2 --ask
 //! cargo run --example suggest -- --profile profile.json --json
 //! echo '{"symptoms":[{"kind":"spasm","location":"neck"}]}' | cargo run --example suggest -- --profile -
 //! cargo run --example suggest -- --rules my-packs/ --symptom trigger_point --location neck
 //! ```
 //!
-//! Bad input prints one line on stderr (with file, line and column where there is one) and
-//! exits with status 2.
+//! Bad input prints one line on stderr (naming the file, line and column, or the field or
+//! flag) and exits with status 2. Output to a closed pipe ends quietly.
 
-#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line program prints
+#![allow(clippy::print_stderr)] // a command-line program reports errors on stderr
 
 #[path = "support/args.rs"]
 mod args;
+#[path = "support/render.rs"]
+mod render;
 
-use std::io::Read as _;
+use std::io::{BufRead, IsTerminal as _, Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use soothe::{Engine, Error, Plan, Profile, Symptom, Urgency};
+use soothe::{Engine, Error, Onset, Profile, QuestionKind, Symptom, Trend, Urgency};
 
 /// Suggest safe, evidence-graded self-care for a symptom profile, and say when to see a
 /// clinician instead.
@@ -28,7 +32,7 @@ use soothe::{Engine, Error, Plan, Profile, Symptom, Urgency};
 #[command(name = "suggest")]
 struct Cli {
     /// A profile file (JSON, or TOML by its .toml extension), or `-` for JSON on stdin.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["symptom", "trigger", "finding", "context"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["symptom", "trigger", "finding", "absent", "context", "age", "self_care_weeks"])]
     profile: Option<String>,
     /// The symptom kind: cramp, spasm, twitch, trigger_point, stiffness.
     #[arg(long, value_name = "KIND", requires = "location")]
@@ -42,21 +46,65 @@ struct Cli {
     /// How bad it is, 0 to 10.
     #[arg(long, value_name = "N", requires = "symptom", value_parser = clap::value_parser!(u8).range(0..=10))]
     severity: Option<u8>,
+    /// How it came on: sudden or gradual.
+    #[arg(long, value_name = "HOW", requires = "symptom")]
+    onset: Option<Onset>,
+    /// How many weeks it has gone on, 0 to 1040.
+    #[arg(long, value_name = "N", requires = "symptom", value_parser = clap::value_parser!(u16).range(0..=1040))]
+    weeks: Option<u16>,
+    /// How many episodes a week, 0 to 1000.
+    #[arg(long, value_name = "N", requires = "symptom", value_parser = clap::value_parser!(u16).range(0..=1000))]
+    episodes: Option<u16>,
+    /// How many minutes one episode lasts, 0 to 10080.
+    #[arg(long, value_name = "MINUTES", requires = "symptom", value_parser = clap::value_parser!(u16).range(0..=10080))]
+    duration: Option<u16>,
+    /// Which way it is going: better, same or worse.
+    #[arg(long, value_name = "WAY", requires = "symptom")]
+    trend: Option<Trend>,
+    /// Your age in years, 0 to 130.
+    #[arg(long, value_name = "YEARS", value_parser = clap::value_parser!(u8).range(0..=130))]
+    age: Option<u8>,
+    /// How many weeks you have tried self-care, 0 to 1040.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=1040))]
+    self_care_weeks: Option<u16>,
     /// What brought it on (repeatable): stress, cold, overexertion, poor_sleep, ...
     #[arg(long, value_name = "ID")]
     trigger: Vec<String>,
-    /// A finding that may need a clinician (repeatable): numbness, calf_swelling, ...
+    /// A finding you have (repeatable): numbness, calf_swelling, ...
     #[arg(long, value_name = "ID")]
     finding: Vec<String>,
+    /// A finding (or context) you were asked about and do not have (repeatable).
+    #[arg(long, value_name = "ID")]
+    absent: Vec<String>,
     /// Your circumstances (repeatable): pregnancy, kidney_disease, reduced_sensation, ...
     #[arg(long, value_name = "ID")]
     context: Vec<String>,
     /// A rule pack file or folder added after the built-in packs (repeatable).
     #[arg(long, value_name = "PATH")]
     rules: Vec<PathBuf>,
+    /// Ask the plan's questions one at a time first (y, n, or s to skip), then print the plan.
+    #[arg(long)]
+    ask: bool,
+    /// Show every suggestion, not only the best five.
+    #[arg(long)]
+    all: bool,
     /// Print the plan as JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// How the program ends.
+enum Failure {
+    /// Bad input: a one-line message, status 2.
+    Input(String),
+    /// Writing the output failed: quiet on a closed pipe (status 0), else status 1.
+    Output(std::io::Error),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(err: std::io::Error) -> Failure {
+        Failure::Output(err)
+    }
 }
 
 fn main() -> ExitCode {
@@ -66,42 +114,133 @@ fn main() -> ExitCode {
     };
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => fail(&message),
+        Err(Failure::Input(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Output(err)) => {
+            eprintln!("error: cannot write the output: {err}");
+            ExitCode::from(1)
+        }
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(2)
-}
-
-fn run(cli: &Cli) -> Result<(), String> {
+fn run(cli: &Cli) -> Result<(), Failure> {
     let mut builder = Engine::builder();
     for path in &cli.rules {
         builder.add_pack_path(path);
     }
-    let engine = builder.build().map_err(|e| e.to_string())?;
+    let engine = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
     let (profile, origin) = match &cli.profile {
-        Some(path) => {
-            let name = if path == "-" {
-                "<stdin>"
-            } else {
-                path.as_str()
-            };
-            (read_profile(path)?, Origin::File(name))
-        }
+        Some(path) => (read_profile(path)?, Origin::File(path_name(path))),
         None => (profile_from_flags(cli), Origin::Flags),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let profile = if cli.ask {
+        let stdin = std::io::stdin();
+        // Piped answers are not echoed by a terminal: echo them, so the transcript reads.
+        let echo = !stdin.is_terminal();
+        let prompts: &mut dyn Write = if cli.json {
+            &mut std::io::stderr()
+        } else {
+            &mut out
+        };
+        let mut answers = Answers {
+            input: &mut stdin.lock(),
+            echo,
+        };
+        interview(&engine, profile, &origin, &mut answers, prompts)?
+    } else {
+        profile
     };
     let plan = engine
         .evaluate(&profile)
-        .map_err(|e| profile_message(&e, &origin))?;
+        .map_err(|e| Failure::Input(profile_message(&e, &origin)))?;
     if cli.json {
-        let json = serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())?;
-        println!("{json}");
+        serde_json::to_writer_pretty(&mut out, &plan).map_err(std::io::Error::from)?;
+        writeln!(out)?;
     } else {
-        print!("{}", render(&plan, &engine));
+        out.write_all(render::plan(&plan, &engine, cli.all).as_bytes())?;
     }
+    out.flush()?;
     Ok(())
+}
+
+/// Asks the plan's questions one at a time, re-evaluating after each answer, until none is
+/// left or the plan is an emergency; end of input ends it with the profile so far.
+fn interview(
+    engine: &Engine,
+    mut profile: Profile,
+    origin: &Origin<'_>,
+    input: &mut Answers<'_>,
+    out: &mut dyn Write,
+) -> Result<Profile, Failure> {
+    let mut skipped: Vec<String> = Vec::new();
+    loop {
+        let plan = engine
+            .evaluate(&profile)
+            .map_err(|e| Failure::Input(profile_message(&e, origin)))?;
+        let next = plan
+            .questions
+            .iter()
+            .find(|q| !skipped.iter().any(|s| q.id == s.as_str()));
+        let Some(question) = next.filter(|_| plan.urgency < Urgency::Emergency) else {
+            return Ok(profile);
+        };
+        let Some(answer) = ask(question.text, input, out)? else {
+            writeln!(out)?;
+            return Ok(profile);
+        };
+        let id = question.id.to_string();
+        match (answer, question.kind) {
+            (Answer::Yes, QuestionKind::Finding) => profile.findings.push(id),
+            (Answer::Yes, _) => profile.context.push(id),
+            (Answer::No, _) => profile.absent.push(id),
+            (Answer::Skip, _) => skipped.push(id),
+        }
+    }
+}
+
+/// An answer to a yes/no question.
+enum Answer {
+    Yes,
+    No,
+    Skip,
+}
+
+/// Where answers come from: a terminal, or a pipe whose lines are echoed.
+struct Answers<'a> {
+    input: &'a mut dyn BufRead,
+    echo: bool,
+}
+
+/// Asks one question until the answer is y, n or s; `None` at the end of input.
+fn ask(
+    text: &str,
+    input: &mut Answers<'_>,
+    out: &mut dyn Write,
+) -> Result<Option<Answer>, Failure> {
+    loop {
+        write!(out, "{text} [y/n/s] ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        if input.echo {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        match line.trim().to_lowercase().as_str() {
+            "y" | "yes" => return Ok(Some(Answer::Yes)),
+            "n" | "no" => return Ok(Some(Answer::No)),
+            "s" | "skip" | "" => return Ok(Some(Answer::Skip)),
+            _ => writeln!(out, "Please answer y (yes), n (no) or s (skip).")?,
+        }
+    }
 }
 
 /// Where the profile came from, to name the place in error messages.
@@ -110,49 +249,52 @@ enum Origin<'a> {
     Flags,
 }
 
+fn path_name(path: &str) -> &str {
+    if path == "-" { "<stdin>" } else { path }
+}
+
 fn profile_from_flags(cli: &Cli) -> Profile {
     let mut profile = Profile::new();
     if let (Some(kind), Some(location)) = (&cli.symptom, &cli.location) {
-        let mut symptom = Symptom::new(kind, location);
-        if let Some(timing) = &cli.timing {
-            symptom = symptom.timing(timing);
-        }
-        if let Some(severity) = cli.severity {
-            symptom = symptom.severity(severity);
-        }
-        profile = profile.with_symptom(symptom);
+        let mut s = Symptom::new(kind, location);
+        s.timing.clone_from(&cli.timing);
+        s.severity = cli.severity;
+        s.onset = cli.onset;
+        s.weeks = cli.weeks;
+        s.episodes_per_week = cli.episodes;
+        s.duration_minutes = cli.duration;
+        s.trend = cli.trend;
+        profile = profile.with_symptom(s);
     }
+    profile.age = cli.age;
+    profile.self_care_weeks = cli.self_care_weeks;
     profile.triggers.clone_from(&cli.trigger);
     profile.findings.clone_from(&cli.finding);
+    profile.absent.clone_from(&cli.absent);
     profile.context.clone_from(&cli.context);
     profile
 }
 
-fn read_profile(path: &str) -> Result<Profile, String> {
-    let (name, text) = if path == "-" {
+fn read_profile(path: &str) -> Result<Profile, Failure> {
+    let name = path_name(path);
+    let text = if path == "-" {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-        ("<stdin>", text)
+            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
+        text
     } else {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-        (path, text)
+        std::fs::read_to_string(path)
+            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?
     };
     if Path::new(path).extension().is_some_and(|ext| ext == "toml") {
-        return Profile::from_toml("profile", &text).map_err(|e| {
-            let message = e.to_string();
-            format!(
-                "{name}{}",
-                message.strip_prefix("profile").unwrap_or(&message)
-            )
-        });
+        return Profile::from_toml(name, &text).map_err(|e| Failure::Input(e.to_string()));
     }
     serde_json::from_str(&text).map_err(|e| {
+        // The message names the field; serde_json adds where it is.
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
-        format!("{name}:{}:{}: {message}", e.line(), e.column())
+        Failure::Input(format!("{name}:{}:{}: {message}", e.line(), e.column()))
     })
 }
 
@@ -173,141 +315,13 @@ fn profile_message(err: &Error, origin: &Origin<'_>) -> String {
                 "severity" => "--severity",
                 "triggers" => "--trigger",
                 "findings" => "--finding",
+                "absent" => "--absent",
                 "context" => "--context",
+                "age" => "--age",
+                "self_care_weeks" => "--self-care-weeks",
                 other => other,
             };
             format!("{flag}: {}", err.kind())
         }
-    }
-}
-
-const WIDTH: usize = 88;
-
-/// Wraps `text` to the page width, indenting every line by `indent` spaces.
-fn wrap(out: &mut String, indent: usize, text: &str) {
-    wrap_hanging(out, indent, indent, text);
-}
-
-/// Wraps `text`, indenting the first line by `first` spaces and the rest by `rest`.
-fn wrap_hanging(out: &mut String, first: usize, rest: usize, text: &str) {
-    let (first, rest) = (" ".repeat(first), " ".repeat(rest));
-    let options = textwrap::Options::new(WIDTH)
-        .initial_indent(&first)
-        .subsequent_indent(&rest)
-        .break_words(false)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, options) {
-        out.push_str(&line);
-        out.push('\n');
-    }
-}
-
-/// The plan as a person reads it.
-fn render(plan: &Plan, engine: &Engine) -> String {
-    let mut out = String::new();
-    if plan.see_clinician {
-        let heading = match plan.urgency {
-            Urgency::Emergency => "EMERGENCY".to_owned(),
-            other => format!("SEE A CLINICIAN ({})", other.as_str().to_uppercase()),
-        };
-        wrap(
-            &mut out,
-            0,
-            &format!("{heading}: {}.", capitalise(plan.urgency.advice())),
-        );
-        for reason in &plan.reasons {
-            wrap_hanging(
-                &mut out,
-                2,
-                4,
-                &format!("- [{}] {}", reason.urgency, reason.text),
-            );
-        }
-        out.push('\n');
-    }
-    if plan.urgency == Urgency::Emergency {
-        wrap(
-            &mut out,
-            0,
-            "Self-care suggestions are not shown: this needs emergency care first.",
-        );
-    } else if plan.suggestions.is_empty() && plan.withheld.is_empty() {
-        wrap(
-            &mut out,
-            0,
-            "No self-care suggestions for this profile. Describe a symptom with --symptom KIND --location PLACE.",
-        );
-    }
-    if !plan.suggestions.is_empty() {
-        out.push_str("Self-care you can try, best supported and most specific first:\n\n");
-    }
-    for (n, s) in plan.suggestions.iter().enumerate() {
-        wrap(
-            &mut out,
-            0,
-            &format!("{}. {} [{}]", n + 1, s.title, s.category.label()),
-        );
-        if s.clinician_first {
-            wrap(&mut out, 3, "Ask your clinician first.");
-        }
-        wrap(&mut out, 3, s.how_to);
-        wrap(
-            &mut out,
-            3,
-            &format!(
-                "Evidence: {}, {}. {}",
-                s.evidence.grade.label(),
-                direction(s.evidence.direction),
-                s.evidence.note
-            ),
-        );
-        for id in s.evidence.sources.iter() {
-            let cited = match engine.source(id) {
-                Some(source) => match source.link() {
-                    Some(link) => format!("Source: {} {link}", source.citation),
-                    None => format!("Source: {}", source.citation),
-                },
-                None => format!("Source: {id}"),
-            };
-            wrap(&mut out, 3, &cited);
-        }
-        for caution in &s.cautions {
-            wrap(&mut out, 3, &format!("Caution: {caution}"));
-        }
-        out.push('\n');
-    }
-    if !plan.withheld.is_empty() {
-        out.push_str("Not suggested for you, for safety:\n");
-        for w in &plan.withheld {
-            let line = format!(
-                "- {} (because of {}: {}): {}",
-                w.title, w.because.kind, w.because.id, w.caution
-            );
-            wrap_hanging(&mut out, 2, 4, &line);
-        }
-        out.push('\n');
-    }
-    wrap(
-        &mut out,
-        0,
-        "This is self-care information, not medical advice: it does not replace your clinician.",
-    );
-    out
-}
-
-fn direction(direction: soothe::Direction) -> &'static str {
-    match direction {
-        soothe::Direction::For => "points in favour",
-        soothe::Direction::Mixed => "mixed",
-        soothe::Direction::Against => "finds no meaningful benefit",
-        _ => "unclear",
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

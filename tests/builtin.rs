@@ -125,6 +125,8 @@ fn simple_profiles(engine: &Engine) -> Vec<Profile> {
     for kind in vocab.ids(VocabKind::Kind) {
         for location in vocab.ids(VocabKind::Location) {
             profiles.push(Profile::new().with_symptom(Symptom::new(kind, location)));
+            // Clinician-delivered therapies come in once symptoms have lasted 12 weeks.
+            profiles.push(Profile::new().with_symptom(Symptom::new(kind, location).weeks(12)));
             for timing in vocab.ids(VocabKind::Timing) {
                 profiles
                     .push(Profile::new().with_symptom(Symptom::new(kind, location).timing(timing)));
@@ -160,7 +162,7 @@ fn every_required_suggestion_exists_and_is_reachable() {
         assert!(engine.suggestion(id).is_some(), "{id} is not defined");
         assert!(
             reached.contains(id),
-            "{id} is not reachable from a one-symptom or one-trigger profile"
+            "{id} is not reachable from a one-symptom (now or after 12 weeks) or one-trigger profile"
         );
     }
     for s in engine.suggestions() {

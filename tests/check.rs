@@ -23,7 +23,9 @@ fn the_builtin_packs_are_clean_and_fully_covered() {
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("0 failed; 0 warnings"), "{text}");
-    assert!(text.contains("coverage: every rule, red flag and caution is exercised by a scenario"));
+    assert!(text.contains(
+        "coverage: every rule, red flag, caution and red-flag question is exercised by a scenario"
+    ));
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn each_fixture_fails_with_its_kind_and_fields() {
         (
             "unknown-source.toml",
             |k| matches!(k, ErrorKind::UnknownId { kind: IdKind::Item(ItemKind::Source), suggestion: Some(s), .. } if s == "seeds"),
-            (10, 12),
+            (11, 12),
         ),
         (
             "invalid-value.toml",
@@ -79,8 +79,8 @@ fn each_fixture_fails_with_its_kind_and_fields() {
                 matches!(
                     k,
                     ErrorKind::UnsupportedFormat {
-                        found: 2,
-                        supported: 1
+                        found: 1,
+                        supported: 2
                     }
                 )
             },
@@ -155,7 +155,7 @@ fn nesting_far_beyond_the_limit_fails_cleanly() {
         " }".repeat(depth)
     );
     let pack = format!(
-        "[pack]\nid = 'x'\nversion = '1'\nformat = 1\n[[red_flag]]\nid = 'deep'\nurgency = 'soon'\nwhen = {when}\ntext = 't'\nsources = ['seeds']\n"
+        "[pack]\nid = 'x'\nversion = '1'\nformat = 2\n[[red_flag]]\nid = 'deep'\nurgency = 'soon'\nwhen = {when}\ntext = 't'\nsafety_net = 's'\nsources = ['seeds']\n"
     );
     let err = Engine::builder()
         .add_pack_str("deep.toml", pack)
@@ -241,14 +241,17 @@ fn profile_toml_wrong_type_has_line_and_column() {
         "[[symptoms]]\nkind = \"cramp\"\nlocation = \"calf\"\nseverity = \"high\"\n",
     )
     .unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Syntax { .. }));
+    assert!(matches!(err.kind(), ErrorKind::InvalidType { found, .. } if found == "a string"));
     assert_eq!(err.location().and_then(|l| l.line()), Some(4));
+    assert_eq!(
+        err.location().and_then(|l| l.field_path()),
+        Some("symptoms[0].severity")
+    );
 }
 
 #[test]
 fn a_failing_pack_builds_no_engine_even_after_good_ones() {
-    let good =
-        "[pack]\nid = 'good'\nversion = '1'\nformat = 1\n[vocabulary]\nlocation = ['big_toe']\n";
+    let good = "[pack]\nid = 'good'\nversion = '1'\nformat = 2\n[[vocabulary.location]]\nid = 'big_toe'\nlabel = 'Big toe'\n";
     let err = Engine::builder()
         .add_pack_str("good.toml", good)
         .add_pack_file("tests/fixtures/invalid/unknown-id.toml")

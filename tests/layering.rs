@@ -5,7 +5,7 @@
 
 use soothe::{Engine, EngineBuilder, ErrorKind, Profile, Symptom, Urgency};
 
-const HEAD: &str = "[pack]\nid = \"extra\"\nversion = \"1.0.0\"\nformat = 1\n";
+const HEAD: &str = "[pack]\nid = \"extra\"\nversion = \"1.0.0\"\nformat = 2\n";
 
 fn with(body: &str) -> Result<Engine, soothe::Error> {
     Engine::builder()
@@ -50,8 +50,9 @@ fn an_empty_builder_knows_no_vocabulary() {
 fn a_pack_adds_vocabulary_suggestions_and_rules() {
     let engine = with(
         r#"
-[vocabulary]
-location = ["big_toe"]
+[[vocabulary.location]]
+id = "big_toe"
+label = "big toe"
 
 [[suggestion]]
 id = "toe-stretch"
@@ -91,8 +92,12 @@ when = { context = ["reduced_sensation", "poor_circulation"] }
 text = "Not with reduced feeling or poor circulation."
 
 [[suggestion.caution]]
-when = { finding = ["calf_swelling", "calf_redness_warmth"] }
+when = { finding = ["calf_swelling", "calf_redness_warmth", "thigh_swelling"] }
 text = "Not on a swollen calf."
+
+[[suggestion.caution]]
+when = { finding = ["trauma"] }
+text = "Not on a fresh injury."
 "#;
     let engine = with(body).unwrap();
     let plan = engine.evaluate(&calf_cramp()).unwrap();
@@ -156,6 +161,9 @@ replaces = true
 urgency = "emergency"
 when = { finding = ["calf_redness_warmth"] }
 text = "Our clinic treats this as an emergency."
+safety_net = "Call an ambulance if one calf turns red and warm."
+withhold = { categories = ["massage", "stretching", "movement"], suggestions = ["gentle-heat", "cold-pack", "alternate-heat-cold", "epsom-salt-bath", "rest-break", "massage-therapy", "trigger-point-therapy", "manual-therapy", "physical-therapy", "acupuncture", "low-level-laser-therapy"] }
+interim = "Until a doctor has checked your leg, do not massage, stretch, heat or exercise it."
 sources = ["nice-cks-cramps"]
 "#,
     )
@@ -171,7 +179,7 @@ sources = ["nice-cks-cramps"]
 #[test]
 fn a_red_flag_cannot_be_redefined_without_the_marker() {
     let err = with(
-        "[[red_flag]]\nid = \"trauma\"\nurgency = \"urgent\"\nwhen = { finding = [\"trauma\"] }\ntext = \"t\"\nsources = [\"seeds\"]\n",
+        "[[red_flag]]\nid = \"trauma\"\nurgency = \"urgent\"\nwhen = { finding = [\"trauma\"] }\ntext = \"t\"\nsafety_net = \"s\"\nsources = [\"seeds\"]\n",
     )
     .unwrap_err();
     assert!(
@@ -193,12 +201,12 @@ fn a_folder_loads_its_packs_in_name_order() {
     // b.toml uses the location a.toml adds: this only works in name order.
     std::fs::write(
         dir.join("a.toml"),
-        "[pack]\nid = 'a'\nversion = '1'\nformat = 1\n[vocabulary]\nlocation = ['big_toe']\n",
+        "[pack]\nid = 'a'\nversion = '1'\nformat = 2\n[[vocabulary.location]]\nid = 'big_toe'\nlabel = 'big toe'\n",
     )
     .unwrap();
     std::fs::write(
         dir.join("b.toml"),
-        "[pack]\nid = 'b'\nversion = '1'\nformat = 1\n[[rule]]\nid = 'toe'\nwhen = { location = ['big_toe'] }\nsuggest = [{ id = 'gentle-heat', weight = 10 }]\n",
+        "[pack]\nid = 'b'\nversion = '1'\nformat = 2\n[[rule]]\nid = 'toe'\nwhen = { location = ['big_toe'] }\nsuggest = [{ id = 'gentle-heat', weight = 10 }]\n",
     )
     .unwrap();
     std::fs::write(dir.join("notes.txt"), "not a pack").unwrap();
@@ -217,7 +225,7 @@ fn a_folder_loads_its_packs_in_name_order() {
 
 #[test]
 fn duplicate_pack_ids_are_refused() {
-    let pack = "[pack]\nid = 'soothe-cramps'\nversion = '1'\nformat = 1\n";
+    let pack = "[pack]\nid = 'soothe-cramps'\nversion = '1'\nformat = 2\n";
     let err = Engine::builder()
         .add_pack_str("again.toml", pack)
         .build()
@@ -253,7 +261,7 @@ text = "never"
 #[test]
 fn a_red_flag_with_urgency_none_is_refused() {
     let err = with(
-        "[[red_flag]]\nid = \"calm\"\nurgency = \"none\"\nwhen = { finding = [\"fever\"] }\ntext = \"t\"\nsources = [\"seeds\"]\n",
+        "[[red_flag]]\nid = \"calm\"\nurgency = \"none\"\nwhen = { finding = [\"fever\"] }\ntext = \"t\"\nsafety_net = \"s\"\nsources = [\"seeds\"]\n",
     )
     .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::InvalidValue { field, .. } if field == "urgency"));
@@ -294,7 +302,7 @@ text = "Not on a swollen calf."
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Do not massage over broken skin.\"; a replacement may add cautions, never drop them"
+        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Never massage a swollen, red or warm leg. It may hold a blood clot, and massage could move it.\"; a replacement may add cautions, never drop them"
     );
 }
 
@@ -356,14 +364,18 @@ fn each_limit_refuses_input_just_over_it() {
     );
 
     assert_eq!(
-        message("[vocabulary]\nlocation = ['a', 'b', 'c', 'd']\n"),
+        message(
+            "[[vocabulary.location]]\nid = 'a'\nlabel = 'a'\n[[vocabulary.location]]\nid = 'b'\nlabel = 'b'\n[[vocabulary.location]]\nid = 'c'\nlabel = 'c'\n[[vocabulary.location]]\nid = 'd'\nlabel = 'd'\n"
+        ),
         "x.toml:1:1: number of items in the pack is 4, over the limit of 3"
     );
-    assert!(build("[vocabulary]\nlocation = ['a', 'b', 'c']\n").is_ok());
+    assert!(build("[[vocabulary.location]]\nid = 'a'\nlabel = 'a'\n[[vocabulary.location]]\nid = 'b'\nlabel = 'b'\n[[vocabulary.location]]\nid = 'c'\nlabel = 'c'\n").is_ok());
 
     assert_eq!(
-        message("[vocabulary]\nlocation = ['a_very_long_location_id']\n"),
-        "x.toml:6:13: vocabulary `a_very_long_location_id`: location id length in bytes is 23, over the limit of 20"
+        message(
+            "[[vocabulary.location]]\nid = 'a_very_long_location_id'\nlabel = 'a very long location id'\n"
+        ),
+        "x.toml:6:6: vocabulary `a_very_long_location_id`: location id length in bytes is 23, over the limit of 20"
     );
 
     let rule = |when: &str| {

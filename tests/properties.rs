@@ -53,6 +53,36 @@ fn profile() -> impl Strategy<Value = Profile> {
         })
 }
 
+/// The ranking rule of docs/RULES.md, written out again: measures the evidence points
+/// against last; then more rules that chose it; then better evidence; then a higher score;
+/// then the id.
+fn rank_key<'a>(
+    s: &soothe::Suggested<'a>,
+) -> (
+    bool,
+    std::cmp::Reverse<usize>,
+    u8,
+    std::cmp::Reverse<u32>,
+    &'a str,
+) {
+    use soothe::{Direction, Grade};
+    let tier = match (s.evidence.direction, s.evidence.grade) {
+        (Direction::For, Grade::High | Grade::Moderate) => 0,
+        (Direction::For, Grade::Low) => 1,
+        (Direction::For, Grade::VeryLow) => 2,
+        (Direction::For, _) => 3,
+        (Direction::Mixed, _) => 4,
+        _ => 5,
+    };
+    (
+        s.evidence.direction == Direction::Against,
+        std::cmp::Reverse(s.rules.len()),
+        tier,
+        std::cmp::Reverse(s.score),
+        s.id.as_str(),
+    )
+}
+
 fn suggestion_ids<'a>(plan: &Plan<'a>) -> Vec<&'a str> {
     plan.suggestions.iter().map(|s| s.id.as_str()).collect()
 }
@@ -95,8 +125,8 @@ proptest! {
     fn suggestions_are_ranked_and_unique(p in profile()) {
         let plan = engine().evaluate(&p).unwrap();
         for pair in plan.suggestions.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
-            prop_assert!(a.score > b.score || (a.score == b.score && a.id < b.id));
+            let (a, b) = (rank_key(&pair[0]), rank_key(&pair[1]));
+            prop_assert!(a < b, "{:?} before {:?}", a, b);
         }
         let mut shown = suggestion_ids(&plan);
         shown.sort_unstable();
@@ -204,6 +234,31 @@ fn red_flag_ids() -> Vec<(String, Urgency)> {
         .collect()
 }
 
+/// The `withhold` and `interim` a replacement of red flag `id` must restate.
+fn withholds_of(id: &str) -> String {
+    let Some(flag) = engine().red_flag(id) else {
+        return String::new();
+    };
+    let Some(interim) = flag.interim() else {
+        return String::new();
+    };
+    let suggestions: Vec<String> = flag
+        .withheld_suggestions()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let categories: Vec<String> = flag
+        .withheld_categories()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    format!(
+        "withhold = {{ suggestions = {}, categories = {} }}\ninterim = \"{interim}\"\n",
+        quoted(&suggestions),
+        quoted(&categories)
+    )
+}
+
 /// A valid pack that adds red flags and rules, raises built-in red flags, and disables rules.
 fn extra_pack() -> impl Strategy<Value = String> {
     let urgency = select(vec![
@@ -225,10 +280,10 @@ fn extra_pack() -> impl Strategy<Value = String> {
         subsequence(rule_ids, 0..4),
     )
         .prop_map(|(flags, raised, rules, disabled)| {
-            let mut pack = String::from("[pack]\nid = \"generated\"\nversion = \"1\"\nformat = 1\n");
+            let mut pack = String::from("[pack]\nid = \"generated\"\nversion = \"1\"\nformat = 2\n");
             for (i, (when, urgency)) in flags.iter().enumerate() {
                 pack += &format!(
-                    "\n[[red_flag]]\nid = \"gen-flag-{i}\"\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsources = [\"seeds\"]\n"
+                    "\n[[red_flag]]\nid = \"gen-flag-{i}\"\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsafety_net = \"s\"\nsources = [\"seeds\"]\n"
                 );
             }
             let mut seen = Vec::new();
@@ -239,7 +294,8 @@ fn extra_pack() -> impl Strategy<Value = String> {
                 let higher: Vec<Urgency> = Urgency::ALL.iter().copied().filter(|u| *u >= old).collect();
                 let urgency = higher[step % higher.len()];
                 pack += &format!(
-                    "\n[[red_flag]]\nid = \"{id}\"\nreplaces = true\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsources = [\"seeds\"]\n"
+                    "\n[[red_flag]]\nid = \"{id}\"\nreplaces = true\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsafety_net = \"s\"\nsources = [\"seeds\"]\n{}",
+                    withholds_of(&id)
                 );
                 seen.push(id);
             }

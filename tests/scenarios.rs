@@ -81,7 +81,7 @@ fn the_runner_catches_every_wrong_expectation() {
 [pack]
 id = "wrong"
 version = "1"
-format = 1
+format = 2
 
 [[scenario]]
 name = "cold, expected wrongly"

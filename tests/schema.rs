@@ -40,14 +40,14 @@ fn every_builtin_pack_validates() {
     }
 }
 
-const HEAD: &str = "[pack]\nid = 'x'\nversion = '1'\nformat = 1\n";
+const HEAD: &str = "[pack]\nid = 'x'\nversion = '1'\nformat = 2\n";
 
 /// Packs the loader refuses for a reason a schema can see: unknown fields, values outside
 /// closed sets, wrong types, out-of-range numbers, empty text and lists, bad ids.
 const REFUSED: &[&str] = &[
     "colour = 'red'\n",
-    "[vocabulary]\nlocations = ['toe']\n",
-    "[vocabulary]\nlocation = ['Big Toe']\n",
+    "[[vocabulary.locations]]\nid = 'toe'\nlabel = 'toe'\n",
+    "[[vocabulary.location]]\nid = 'Big Toe'\nlabel = 'Big Toe'\n",
     "[[source]]\nid = 's'\n",
     "[[source]]\nid = 's'\ncitation = 'c'\nisbn = '1'\n",
     "[[suggestion]]\nid = 's'\ntitle = 't'\nhow_to = 'h'\ncategory = 'medication'\nevidence = { grade = 'low', direction = 'for', note = 'n', sources = ['seeds'] }\n",
@@ -61,8 +61,8 @@ const REFUSED: &[&str] = &[
     "[[rule]]\nid = 'r'\nwhen = { severity = { min = 11 } }\nsuggest = [{ id = 'hydration', weight = 1 }]\n",
     "[[rule]]\nid = 'r'\nwhen = { trigger = ['cold'] }\nsuggest = [{ id = 'hydration', weight = 0 }]\n",
     "[[rule]]\nid = 'r'\nwhen = { trigger = ['cold'] }\nsuggest = []\n",
-    "[[red_flag]]\nid = 'f'\nurgency = 'none'\nwhen = { finding = ['fever'] }\ntext = 't'\nsources = ['seeds']\n",
-    "[[red_flag]]\nid = 'f'\nurgency = 'soon'\nwhen = { finding = ['fever'] }\ntext = 't'\nsources = ['seeds']\nseverity = 3\n",
+    "[[red_flag]]\nid = 'f'\nurgency = 'none'\nwhen = { finding = ['fever'] }\ntext = 't'\nsafety_net = 's'\nsources = ['seeds']\n",
+    "[[red_flag]]\nid = 'f'\nurgency = 'soon'\nwhen = { finding = ['fever'] }\ntext = 't'\nsafety_net = 's'\nsources = ['seeds']\nseverity = 3\n",
     "[disable]\nred_flags = ['trauma']\n",
     "[[scenario]]\nname = 'n'\nprofile = { symptom = [] }\nexpect = {}\n",
     "[[scenario]]\nname = 'n'\nprofile = {}\nexpect = { urgent = 'soon' }\n",

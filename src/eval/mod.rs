@@ -242,7 +242,7 @@ pub(crate) fn rank_key<'e>(
     (
         against,
         std::cmp::Reverse(s.rules.len()),
-        evidence_tier(&s.evidence),
+        evidence_tier(s.evidence),
         std::cmp::Reverse(s.score),
         s.id,
     )

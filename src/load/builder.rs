@@ -27,7 +27,7 @@ use crate::load::layers::Layers;
 ///         [pack]
 ///         id = "clinic"
 ///         version = "1.0.0"
-///         format = 1
+///         format = 2
 ///
 ///         [disable]
 ///         rules = ["nocturnal-leg-cramps"]

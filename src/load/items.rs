@@ -268,6 +268,11 @@ impl RedFlag {
     pub fn withheld_categories(&self) -> &[Category] {
         &self.withholds.categories
     }
+
+    /// The suggestions it withholds by id until a clinician has seen the person.
+    pub fn withheld_suggestions(&self) -> &[Id] {
+        &self.withholds.suggestion_ids
+    }
 }
 
 /// The kind of item, for errors that name it.

@@ -32,6 +32,8 @@ const PROFILE_FIELDS: [&str; 7] = [
     "context",
     "self_care_weeks",
 ];
+const ONSETS: [&str; 2] = ["sudden", "gradual"];
+const TRENDS: [&str; 3] = ["better", "same", "worse"];
 const SYMPTOM_FIELDS: [&str; 9] = [
     "kind",
     "location",
@@ -160,65 +162,94 @@ impl<'de> serde::Deserialize<'de> for Symptom {
     }
 }
 
-/// What a value turned out to be, for "expected ..., found ..." errors.
-fn found(value: &Scalar) -> &'static str {
-    match value {
-        Scalar::Null => "null",
-        Scalar::Bool => "a boolean",
-        Scalar::Int(_) => "a whole number",
-        Scalar::Float => "a decimal number",
-        Scalar::Str(_) => "a string",
+/// What a leaf value must be.
+#[derive(Clone, Copy)]
+enum Want {
+    /// A string (an id).
+    Text(&'static str),
+    /// A whole number in the range of the field.
+    Number(Field),
+    /// One of a closed set of strings, for this field.
+    OneOf(&'static str, &'static [&'static str]),
+}
+
+impl Want {
+    fn expected(self) -> String {
+        match self {
+            Want::Text(what) => what.to_owned(),
+            Want::Number(field) => format!("a whole number from 0 to {}", field.max()),
+            Want::OneOf(_, values) => format!("one of {}", values.join(", ")),
+        }
     }
 }
 
-/// A value that is not a list or an object.
-enum Scalar {
+/// A leaf value as read: `null` is "not given".
+enum Leaf {
     Null,
-    Bool,
-    Int(i128),
-    Float,
-    Str(String),
+    Text(String),
+    Number(u16),
 }
 
-/// Reads one scalar; a list or an object (or a string over the size limit) is an error here.
+/// Reads one leaf value and checks it while reading (so a format that knows where the value
+/// is, such as TOML, points at it); a list or an object here is an error.
 #[derive(Clone, Copy)]
-struct ScalarSeed<'s> {
+struct LeafSeed<'s> {
     slot: &'s Slot,
     path: Path,
-    expected: &'static str,
+    want: Want,
 }
 
-impl<'de> DeserializeSeed<'de> for ScalarSeed<'_> {
-    type Value = Scalar;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+impl LeafSeed<'_> {
+    fn wrong<E: de::Error>(self, found: &str) -> E {
+        self.slot
+            .wrong_type(self.path, &self.want.expected(), found)
+    }
+
+    fn number<E: de::Error>(self, value: i128) -> Result<Leaf, E> {
+        let Want::Number(field) = self.want else {
+            return Err(self.wrong("a whole number"));
+        };
+        match field.check(value) {
+            Some(v) => Ok(Leaf::Number(v)),
+            None => {
+                let value = i64::try_from(value).unwrap_or(i64::MAX);
+                Err(self.slot.fail(self.path, field.out_of_range(value)))
+            }
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for LeafSeed<'_> {
+    type Value = Leaf;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Leaf, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ScalarSeed<'_> {
-    type Value = Scalar;
+impl<'de> Visitor<'de> for LeafSeed<'_> {
+    type Value = Leaf;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.expected)
+        f.write_str(&self.want.expected())
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Scalar, E> {
-        Ok(Scalar::Bool)
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Leaf, E> {
+        Err(self.wrong("a boolean"))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-        Ok(Scalar::Int(i128::from(v)))
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Leaf, E> {
+        self.number(i128::from(v))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-        Ok(Scalar::Int(i128::from(v)))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Leaf, E> {
+        self.number(i128::from(v))
     }
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Scalar, E> {
-        Ok(Scalar::Int(v))
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Leaf, E> {
+        self.number(v)
     }
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Scalar, E> {
-        Ok(Scalar::Int(i128::try_from(v).unwrap_or(i128::MAX)))
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Leaf, E> {
+        self.number(i128::try_from(v).unwrap_or(i128::MAX))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Scalar, E> {
-        Ok(Scalar::Float)
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Leaf, E> {
+        Err(self.wrong("a decimal number"))
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Leaf, E> {
         if v.len() > MAX_TEXT_BYTES {
             let kind = ErrorKind::LimitExceeded {
                 limit: LimitKind::StringBytes,
@@ -228,38 +259,38 @@ impl<'de> Visitor<'de> for ScalarSeed<'_> {
             };
             return Err(self.slot.fail(self.path, kind));
         }
-        Ok(Scalar::Str(v.to_owned()))
+        match self.want {
+            Want::Text(_) => Ok(Leaf::Text(v.to_owned())),
+            Want::Number(_) => Err(self.wrong("a string")),
+            Want::OneOf(_, values) if values.contains(&v) => Ok(Leaf::Text(v.to_owned())),
+            Want::OneOf(field, values) => {
+                let kind = ErrorKind::InvalidValue {
+                    field: field.to_owned(),
+                    value: v.to_owned(),
+                    expected: values.iter().map(|v| (*v).to_owned()).collect(),
+                    suggestion: nearest(v, values.iter().copied()),
+                };
+                Err(self.slot.fail(self.path, kind))
+            }
+        }
     }
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Scalar, E> {
-        Err(self.slot.wrong_type(self.path, self.expected, "bytes"))
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Leaf, E> {
+        Err(self.wrong("bytes"))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<Leaf, E> {
+        Ok(Leaf::Null)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
-        Ok(Scalar::Null)
+    fn visit_none<E: de::Error>(self) -> Result<Leaf, E> {
+        Ok(Leaf::Null)
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Leaf, D::Error> {
         d.deserialize_any(self)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Scalar, A::Error> {
-        Err(self.slot.wrong_type(self.path, self.expected, "a list"))
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Leaf, A::Error> {
+        Err(self.wrong("a list"))
     }
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Scalar, A::Error> {
-        Err(self.slot.wrong_type(self.path, self.expected, "an object"))
-    }
-}
-
-impl ScalarSeed<'_> {
-    /// The value as a string, or an error naming what it was.
-    fn string<E: de::Error>(self, value: Scalar) -> Result<Option<String>, E> {
-        match value {
-            Scalar::Str(s) => Ok(Some(s)),
-            Scalar::Null => Ok(None),
-            other => Err(self
-                .slot
-                .wrong_type(self.path, self.expected, found(&other))),
-        }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Leaf, A::Error> {
+        Err(self.wrong("an object"))
     }
 }
 
@@ -296,37 +327,26 @@ macro_rules! reject_scalars {
     };
 }
 
-/// A whole number in the range of `field`; `null` is "not given".
-struct NumberSeed<'s> {
-    slot: &'s Slot,
+/// The next value of `map`, a leaf of this kind at `path`.
+fn leaf<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &Slot,
     path: Path,
-    field: Field,
+    want: Want,
+) -> Result<Leaf, A::Error> {
+    map.next_value_seed(LeafSeed { slot, path, want })
 }
 
-impl NumberSeed<'_> {
-    fn read<'de, A: MapAccess<'de>>(self, map: &mut A) -> Result<Option<u16>, A::Error> {
-        let scalar = ScalarSeed {
-            slot: self.slot,
-            path: self.path,
-            expected: "a whole number",
-        };
-        match map.next_value_seed(scalar)? {
-            Scalar::Null => Ok(None),
-            Scalar::Int(v) => {
-                let value = u64::try_from(v).map_err(|_| {
-                    let v = i64::try_from(v).unwrap_or(i64::MIN);
-                    self.slot.fail(self.path, self.field.out_of_range(v))
-                })?;
-                let checked = self.field.check(value);
-                checked
-                    .map(Some)
-                    .map_err(|kind| self.slot.fail(self.path, kind))
-            }
-            other => {
-                let expected = format!("a whole number from 0 to {}", self.field.max());
-                Err(self.slot.wrong_type(self.path, &expected, found(&other)))
-            }
-        }
+/// A whole number in the range of `field`, or `null` for "not given".
+fn number<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    slot: &Slot,
+    path: Path,
+    field: Field,
+) -> Result<Option<u16>, A::Error> {
+    match leaf(map, slot, path, Want::Number(field))? {
+        Leaf::Number(n) => Ok(Some(n)),
+        _ => Ok(None),
     }
 }
 
@@ -335,23 +355,27 @@ fn text<'de, A: MapAccess<'de>>(
     map: &mut A,
     slot: &Slot,
     path: Path,
-    expected: &'static str,
+    what: &'static str,
 ) -> Result<Option<String>, A::Error> {
-    let seed = ScalarSeed {
-        slot,
-        path,
-        expected,
-    };
-    seed.string(map.next_value_seed(seed)?)
+    match leaf(map, slot, path, Want::Text(what))? {
+        Leaf::Text(s) => Ok(Some(s)),
+        _ => Ok(None),
+    }
 }
 
 /// A value of a closed set (`onset`, `trend`), or `null`.
-fn closed<'de, T, A>(map: &mut A, slot: &Slot, path: Path) -> Result<Option<T>, A::Error>
+fn closed<'de, T, A>(
+    map: &mut A,
+    slot: &Slot,
+    path: Path,
+    field: &'static str,
+    values: &'static [&'static str],
+) -> Result<Option<T>, A::Error>
 where
     T: std::str::FromStr<Err = Error>,
     A: MapAccess<'de>,
 {
-    let Some(value) = text(map, slot, path, "a string")? else {
+    let Leaf::Text(value) = leaf(map, slot, path, Want::OneOf(field, values))? else {
         return Ok(None);
     };
     value
@@ -366,14 +390,15 @@ fn key<'de, A: MapAccess<'de>>(
     slot: &Slot,
     path: Path,
 ) -> Result<Option<String>, A::Error> {
-    let seed = ScalarSeed {
+    let seed = LeafSeed {
         slot,
         path,
-        expected: "a field name",
+        want: Want::Text("a field name"),
     };
     match map.next_key_seed(seed)? {
+        Some(Leaf::Text(key)) => Ok(Some(key)),
+        Some(_) => Err(seed.wrong("null")),
         None => Ok(None),
-        Some(value) => seed.string(value),
     }
 }
 
@@ -441,20 +466,11 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
             let path = Path::Field(name);
             match name {
                 "age" => {
-                    let age = NumberSeed {
-                        slot,
-                        path,
-                        field: Field::Age,
-                    };
-                    profile.age = age.read(&mut map)?.and_then(|a| u8::try_from(a).ok());
+                    let age = number(&mut map, slot, path, Field::Age)?;
+                    profile.age = age.and_then(|a| u8::try_from(a).ok());
                 }
                 "self_care_weeks" => {
-                    let weeks = NumberSeed {
-                        slot,
-                        path,
-                        field: Field::SelfCareWeeks,
-                    };
-                    profile.self_care_weeks = weeks.read(&mut map)?;
+                    profile.self_care_weeks = number(&mut map, slot, path, Field::SelfCareWeeks)?;
                 }
                 "symptoms" => profile.symptoms = map.next_value_seed(SymptomsSeed { slot })?,
                 _ => {
@@ -503,21 +519,15 @@ impl<'de> Visitor<'de> for IdsSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         loop {
-            let seed = ScalarSeed {
+            let seed = LeafSeed {
                 slot: self.slot,
                 path: Path::Item(self.name, out.len()),
-                expected: "an id (a string)",
+                want: Want::Text("an id (a string)"),
             };
-            let Some(value) = seq.next_element_seed(seed)? else {
-                return Ok(out);
-            };
-            match value {
-                Scalar::Str(id) => out.push(id),
-                other => {
-                    return Err(self
-                        .slot
-                        .wrong_type(seed.path, seed.expected, found(&other)));
-                }
+            match seq.next_element_seed(seed)? {
+                None => return Ok(out),
+                Some(Leaf::Text(id)) => out.push(id),
+                Some(_) => return Err(seed.wrong("null")),
             }
             over_limit(self.slot, Path::Field(self.name), out.len())?;
         }
@@ -666,23 +676,21 @@ impl SymptomSeed<'_> {
     ) -> Result<(), A::Error> {
         let slot = self.slot;
         let path = Path::SymptomField(self.index, name);
-        let number = |field| NumberSeed { slot, path, field };
         match name {
             "kind" => s.kind = required(map, slot, path)?,
             "location" => s.location = required(map, slot, path)?,
             "timing" => s.timing = text(map, slot, path, "a timing id (a string)")?,
             "severity" => {
-                s.severity = number(Field::Severity)
-                    .read(map)?
-                    .and_then(|v| u8::try_from(v).ok());
+                let severity = number(map, slot, path, Field::Severity)?;
+                s.severity = severity.and_then(|v| u8::try_from(v).ok());
             }
-            "onset" => s.onset = closed::<Onset, A>(map, slot, path)?,
-            "trend" => s.trend = closed::<Trend, A>(map, slot, path)?,
-            "weeks" => s.weeks = number(Field::Weeks).read(map)?,
+            "onset" => s.onset = closed::<Onset, A>(map, slot, path, "onset", &ONSETS)?,
+            "trend" => s.trend = closed::<Trend, A>(map, slot, path, "trend", &TRENDS)?,
+            "weeks" => s.weeks = number(map, slot, path, Field::Weeks)?,
             "episodes_per_week" => {
-                s.episodes_per_week = number(Field::EpisodesPerWeek).read(map)?
+                s.episodes_per_week = number(map, slot, path, Field::EpisodesPerWeek)?;
             }
-            _ => s.duration_minutes = number(Field::DurationMinutes).read(map)?,
+            _ => s.duration_minutes = number(map, slot, path, Field::DurationMinutes)?,
         }
         Ok(())
     }

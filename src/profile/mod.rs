@@ -165,12 +165,9 @@ impl Field {
         !matches!(self, Field::Age | Field::SelfCareWeeks)
     }
 
-    /// An error if `value` is out of range.
-    pub(crate) fn check(self, value: u64) -> Result<u16, ErrorKind> {
-        u16::try_from(value)
-            .ok()
-            .filter(|v| *v <= self.max())
-            .ok_or_else(|| self.out_of_range(i64::try_from(value).unwrap_or(i64::MAX)))
+    /// `value`, if it is in range.
+    pub(crate) fn check(self, value: i128) -> Option<u16> {
+        u16::try_from(value).ok().filter(|v| *v <= self.max())
     }
 
     pub(crate) fn out_of_range(self, value: i64) -> ErrorKind {

@@ -24,28 +24,35 @@ pub(crate) fn nearest<'a>(
     best.map(|(_, c)| c.to_owned())
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters, counting a swap of two neighbours as one edit (optimal
+/// string alignment): `wrose` is one edit from `worse`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let cost = if ca == *cb { diagonal } else { diagonal + 1 };
-            let value = cost.min(above + 1).min(left + 1);
-            diagonal = above;
-            if let Some(slot) = row.get_mut(j + 1) {
-                *slot = value;
-            }
-            left = value;
-        }
+    let mut two_back: Vec<usize> = vec![0; b.len() + 1];
+    let mut one_back: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    let at = |r: &[usize], k: usize| r.get(k).copied().unwrap_or(usize::MAX - 1);
+    for i in 1..=a.len() {
         if let Some(first) = row.first_mut() {
-            *first = i + 1;
+            *first = i;
         }
+        for j in 1..=b.len() {
+            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
+            let mut value = (at(&one_back, j) + 1)
+                .min(at(&row, j - 1) + 1)
+                .min(at(&one_back, j - 1) + usize::from(ca != cb));
+            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
+                value = value.min(at(&two_back, j - 2) + 1);
+            }
+            if let Some(cell) = row.get_mut(j) {
+                *cell = value;
+            }
+        }
+        std::mem::swap(&mut two_back, &mut one_back);
+        std::mem::swap(&mut one_back, &mut row);
     }
-    row.last().copied().unwrap_or(0)
+    one_back.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -55,6 +62,8 @@ mod tests {
     #[test]
     fn distances() {
         assert_eq!(edit_distance("calff", "calf"), 1);
+        assert_eq!(edit_distance("wrose", "worse"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
     }

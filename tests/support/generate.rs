@@ -26,24 +26,32 @@ fn generate(n: usize, standalone: bool) -> String {
     let locations = n / 10;
     let flags = (n / 100).max(1);
     let mut out = String::with_capacity(n * 160);
-    out.push_str(
-        "[pack]\nid = \"generated\"\nversion = \"1.0.0\"\nformat = 1\n\n[vocabulary]\nlocation = [",
-    );
+    out.push_str("[pack]\nid = \"generated\"\nversion = \"1.0.0\"\nformat = 2\n");
+    let term = |out: &mut String, kind: &str, id: &str| {
+        out.push_str(&format!(
+            "\n[[vocabulary.{kind}]]\nid = \"{id}\"\nlabel = \"{id}\"\n"
+        ));
+        if kind == "finding" || kind == "context" {
+            out.push_str(&format!("question = \"Do you have {id}?\"\n"));
+        }
+    };
     for l in 0..locations {
-        out.push_str(&format!("\"gen-loc-{l}\", "));
+        term(&mut out, "location", &format!("gen-loc-{l}"));
     }
     if standalone {
-        out.push_str(
-            "]\nkind = [\"cramp\", \"spasm\"]\ntrigger = [\"stress\"]\ncontext = [\"pregnancy\"",
-        );
+        for (kind, id) in [
+            ("kind", "cramp"),
+            ("kind", "spasm"),
+            ("trigger", "stress"),
+            ("context", "pregnancy"),
+        ] {
+            term(&mut out, kind, id);
+        }
     }
-    out.push_str("]\nfinding = [");
     for f in 0..flags {
-        out.push_str(&format!("\"gen-finding-{f}\", "));
+        term(&mut out, "finding", &format!("gen-finding-{f}"));
     }
-    out.push_str(
-        "]\n\n[[source]]\nid = \"gen-source\"\ncitation = \"Generated for benchmarks.\"\n",
-    );
+    out.push_str("\n[[source]]\nid = \"gen-source\"\ncitation = \"Generated for benchmarks.\"\n");
     for s in 0..100 {
         out.push_str(&format!(
             "\n[[suggestion]]\nid = \"gen-s-{s}\"\ntitle = \"Generated suggestion {s}\"\nhow_to = \"Do thing {s} for 10 minutes.\"\ncategory = \"rest\"\nevidence = {{ grade = \"low\", direction = \"for\", note = \"Generated.\", sources = [\"gen-source\"] }}\n\n[[suggestion.caution]]\nwhen = {{ context = [\"pregnancy\"] }}\ntext = \"Not in pregnancy.\"\n"
@@ -67,7 +75,7 @@ fn generate(n: usize, standalone: bool) -> String {
     }
     for f in 0..flags {
         out.push_str(&format!(
-            "\n[[red_flag]]\nid = \"gen-flag-{f}\"\nurgency = \"soon\"\nwhen = {{ finding = [\"gen-finding-{f}\"] }}\ntext = \"See a clinician.\"\nsources = [\"gen-source\"]\n"
+            "\n[[red_flag]]\nid = \"gen-flag-{f}\"\nurgency = \"soon\"\nwhen = {{ finding = [\"gen-finding-{f}\"] }}\ntext = \"See a clinician.\"\nsafety_net = \"Watch for it.\"\nsources = [\"gen-source\"]\n"
         ));
     }
     out

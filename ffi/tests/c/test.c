@@ -64,7 +64,7 @@ int main(void) {
     /* A pack on top of the built-in ones. */
     const char *names[] = {"toe.toml"};
     const char *texts[] = {
-        "[pack]\nid = 'toe'\nversion = '1'\nformat = 1\n[vocabulary]\nlocation = ['big_toe']\n"
+        "[pack]\nid = 'toe'\nversion = '1'\nformat = 2\n[[vocabulary.location]]\nid = 'big_toe'\nlabel = 'big toe'\n"
         "[[rule]]\nid = 'toe'\nwhen = { location = ['big_toe'] }\nsuggest = [{ id = 'gentle-heat', weight = 5 }]\n"};
     engine = soothe_engine_new(names, texts, 1);
     CHECK(engine != NULL, "engine with a pack");
@@ -74,8 +74,8 @@ int main(void) {
     soothe_engine_free(engine);
 
     /* Error: a pack that lowers a red flag; a pack with a syntax error; null arrays. */
-    texts[0] = "[pack]\nid = 'low'\nversion = '1'\nformat = 1\n[[red_flag]]\nid = 'possible-deep-vein-thrombosis'\n"
-               "replaces = true\nurgency = 'routine'\nwhen = { finding = ['calf_swelling'] }\ntext = 't'\nsources = ['seeds']\n";
+    texts[0] = "[pack]\nid = 'low'\nversion = '1'\nformat = 2\n[[red_flag]]\nid = 'possible-deep-vein-thrombosis'\n"
+               "replaces = true\nurgency = 'routine'\nwhen = { finding = ['calf_swelling'] }\ntext = 't'\nsafety_net = 's'\nsources = ['seeds']\n";
     CHECK(soothe_engine_new(names, texts, 1) == NULL, "lowering pack fails");
     CHECK(contains(soothe_last_error(), "would lower urgency"), "lowering message");
     texts[0] = "[pack";
