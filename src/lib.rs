@@ -54,7 +54,6 @@ mod id;
 mod kinds;
 mod limits;
 mod load;
-mod medicine;
 mod pack;
 mod profile;
 mod urgency;
@@ -64,7 +63,9 @@ pub use category::Category;
 pub use check::lint::Warning;
 pub use check::scenario::{Coverage, ScenarioReport, ScenarioResult};
 pub use compiled::Engine;
-pub use error::{Dropped, Error, ErrorKind, LimitKind, Location, Result};
+pub use error::{
+    Dropped, Error, ErrorKind, FileKind, LimitKind, Location, Result, SupplementNeeds,
+};
 pub use eval::plan::{
     Because, Plan, Question, QuestionKind, Reason, SafetyNet, Suggested, Withheld,
 };
@@ -78,6 +79,7 @@ pub use load::scenario::{Expect, Scenario};
 pub use load::vocabulary::{Term, Vocabulary};
 pub use profile::{Field, Onset, Profile, Symptom, Trend};
 pub use urgency::Urgency;
+pub use util::guard::{TextProblem, medicine_named};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -22,7 +22,7 @@ use crate::load::site::Site;
 use crate::load::vocabulary::{Term, Vocabulary};
 
 /// Everything the packs loaded so far define, layered.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Layers {
     pub vocab: Vocabulary,
     pub sources: Table<Source>,
@@ -44,6 +44,11 @@ impl Layers {
             limits,
             ..Layers::default()
         }
+    }
+
+    /// Whether no pack has been loaded yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.packs.is_empty()
     }
 
     /// Checks one pack and layers it over the ones before.
@@ -122,7 +127,7 @@ impl Layers {
         let id = check::id(&site, &meta.id, ItemKind::Pack)?;
         site.non_empty(&meta.version.span(), "version", meta.version.get_ref())?;
         if let Some(description) = &meta.description {
-            site.not_too_long(&description.span(), "description", description.get_ref())?;
+            site.non_empty(&description.span(), "description", description.get_ref())?;
         }
         if *meta.format.get_ref() != FORMAT {
             return Err(site.error(
@@ -239,7 +244,8 @@ impl Layers {
                 ItemKind::Suggestion.into(),
                 &site,
             )?;
-            self.suggestions.layer(suggestion, s.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.suggestions.layer(suggestion, s.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -251,7 +257,8 @@ impl Layers {
             let site = site.item(ItemKind::Rule, r.id.get_ref(), r.id.span());
             let rule = check::rule(r, &self.known(), &site, pack)?;
             duplicate_in_pack(&mut seen, &rule.id, ItemKind::Rule.into(), &site)?;
-            self.rules.layer(rule, r.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.rules.layer(rule, r.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -263,7 +270,8 @@ impl Layers {
             let site = site.item(ItemKind::RedFlag, f.id.get_ref(), f.id.span());
             let flag = check::red_flag(f, &self.known(), &site, pack)?;
             duplicate_in_pack(&mut seen, &flag.id, ItemKind::RedFlag.into(), &site)?;
-            self.red_flags.layer(flag, f.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.red_flags.layer(flag, f.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -281,7 +289,7 @@ impl Layers {
                     &id.span(),
                     ErrorKind::RedFlagDisabled {
                         id: id.get_ref().clone(),
-                        pack: flag.pack.to_string(),
+                        pack: flag.defined_by.to_string(),
                     },
                 ));
             }
