@@ -12,14 +12,12 @@
 //! Bad input prints one line on stderr (naming the file, line and column, or the field or
 //! flag) and exits with status 2. Output to a closed pipe ends quietly.
 
-#![allow(clippy::print_stderr)] // a command-line program reports errors on stderr
-
 #[path = "support/args.rs"]
 mod args;
 #[path = "support/render.rs"]
 mod render;
 
-use std::io::{BufRead, IsTerminal as _, Read as _, Write};
+use std::io::{BufRead, IsTerminal as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -115,14 +113,14 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("error: {message}");
+            args::error_line(&message);
             ExitCode::from(2)
         }
         Err(Failure::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
         Err(Failure::Output(err)) => {
-            eprintln!("error: cannot write the output: {err}");
+            args::error_line(&format!("cannot write the output: {err}"));
             ExitCode::from(1)
         }
     }
@@ -135,7 +133,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
     }
     let engine = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
     let (profile, origin) = match &cli.profile {
-        Some(path) => (read_profile(path)?, Origin::File(path_name(path))),
+        Some(path) => (read_profile(&engine, path)?, Origin::File(path_name(path))),
         None => (profile_from_flags(cli), Origin::Flags),
     };
     let stdout = std::io::stdout();
@@ -275,18 +273,18 @@ fn profile_from_flags(cli: &Cli) -> Profile {
     profile
 }
 
-fn read_profile(path: &str) -> Result<Profile, Failure> {
+/// Reads the profile file (or stdin for `-`), bounded by the engine's profile size limit: a
+/// regular file only, its size checked before it is read; stdin read no further than the
+/// limit.
+fn read_profile(engine: &Engine, path: &str) -> Result<Profile, Failure> {
     let name = path_name(path);
+    let limits = engine.limits();
     let text = if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
-        text
+        limits.read_profile(name, std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?
-    };
+        limits.read_profile_file(path)
+    }
+    .map_err(|e| Failure::Input(e.to_string()))?;
     if Path::new(path).extension().is_some_and(|ext| ext == "toml") {
         return Profile::from_toml(name, &text).map_err(|e| Failure::Input(e.to_string()));
     }

@@ -30,6 +30,8 @@ pub(crate) struct Layers {
     pub rules: Table<Rule>,
     pub red_flags: Table<RedFlag>,
     pub packs: Vec<PackInfo>,
+    /// The position in `packs` of each pack id, so that loading many packs stays linear.
+    pack_ids: HashMap<Id, usize>,
     pub scenarios: Vec<Scenario>,
     /// Ids named by scenarios, checked once every pack has loaded.
     pending: Vec<Pending>,
@@ -75,6 +77,7 @@ impl Layers {
         self.red_flags(&raw, &site, &pack)?;
         self.disable(&raw, &site)?;
         self.scenarios(&raw, &site)?;
+        self.pack_ids.insert(info.id.clone(), self.packs.len());
         self.packs.push(info);
         Ok(())
     }
@@ -138,7 +141,8 @@ impl Layers {
                 },
             ));
         }
-        if let Some(first) = self.packs.iter().find(|p| p.id == id) {
+        let first = self.pack_ids.get(&id).and_then(|i| self.packs.get(*i));
+        if let Some(first) = first {
             return Err(site.error(
                 &meta.id.span(),
                 ErrorKind::DuplicateId {
