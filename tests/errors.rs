@@ -408,3 +408,34 @@ fn a_failing_pack_builds_no_engine_even_after_good_ones() {
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::UnknownId { .. }));
 }
+
+#[test]
+fn each_profile_fixture_fails_with_its_kind_and_path() {
+    // Issue 13, defect 4: a profile is an object; nothing else is read (not by position).
+    let cases: &[(&str, &str, &str)] = &[
+        ("array.json", "", "a list"),
+        ("string.json", "", "a string"),
+        ("symptoms-object.json", "symptoms", "an object"),
+    ];
+    for (name, path, what) in cases {
+        let file = format!("tests/fixtures/invalid-profile/{name}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut json = serde_json::Deserializer::from_str(&text);
+        let err = Profile::from_deserializer(&file, &mut json).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidType { found, .. } if found == what),
+            "{name}: {err}"
+        );
+        let location = err.location().unwrap();
+        assert_eq!(location.origin(), file);
+        assert_eq!(location.field_path().unwrap_or(""), *path, "{name}");
+    }
+    let covered: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();
+    for entry in std::fs::read_dir("tests/fixtures/invalid-profile").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            assert!(covered.contains(&name), "{name} has no typed check here");
+        }
+    }
+}
