@@ -125,9 +125,11 @@ impl EngineBuilder {
     ///
     /// The first problem found, with its pack, line, column and item: malformed TOML, an
     /// unknown field, a duplicate id, a reference to a missing suggestion, source or vocabulary
-    /// id, a value outside a closed set, empty text, a number out of range, a pack that lowers
-    /// or disables a red flag, or a file that cannot be read. No engine is built if any pack
-    /// fails.
+    /// id, a value outside a closed set, empty text or text that is not plain and visible, a
+    /// medicine named, a number out of range, a pack that lowers, disables or rewords a red
+    /// flag, a replacement that drops a caution, an unguarded supplement, input over a limit,
+    /// a path that is not a regular file, or a file that cannot be read. No engine is built if
+    /// any pack fails.
     pub fn build(&self) -> Result<Engine> {
         let mut layers = Layers::new(self.limits);
         for input in &self.inputs {

@@ -240,10 +240,10 @@ impl Layered for RedFlag {
         if let Some(kind) = lowered(old, new) {
             return Some((kind, Some(new.urgency_at.clone())));
         }
-        if let Some((kind, at)) = rewritten(old, new) {
-            return Some((kind, Some(at)));
+        if let Some(kind) = dropped_withhold(old, new) {
+            return Some((kind, None));
         }
-        dropped_withhold(old, new).map(|kind| (kind, None))
+        rewritten(old, new).map(|(kind, at)| (kind, Some(at)))
     }
 
     /// A replacement may raise the urgency, widen when the flag fires and when it is worth
