@@ -54,6 +54,25 @@ impl Engine {
         Ok(self.plan(&mut facts))
     }
 
+    /// Evaluates many profiles: one result per profile, in order; an error for one never
+    /// stops the others. It runs on the calling thread (the engine is `Sync`: a host that
+    /// wants every core splits the slice across threads, as `suggest --jsonl` does).
+    ///
+    /// ```
+    /// use soothe::{Engine, Profile, Symptom};
+    /// let engine = Engine::builtin()?;
+    /// let profiles = [
+    ///     Profile::new().with_symptom(Symptom::new("cramp", "calf")),
+    ///     Profile::new().with_symptom(Symptom::new("cramp", "calff")),
+    /// ];
+    /// let plans = engine.evaluate_batch(&profiles);
+    /// assert!(plans[0].is_ok() && plans[1].is_err());
+    /// # Ok::<(), soothe::Error>(())
+    /// ```
+    pub fn evaluate_batch(&self, profiles: &[Profile]) -> Vec<Result<Plan<'_>>> {
+        profiles.iter().map(|p| self.evaluate(p)).collect()
+    }
+
     /// Checks a profile against this engine's vocabulary and limits.
     pub(crate) fn resolve(&self, profile: &Profile) -> Result<Facts> {
         resolve(profile, &self.compiled.vocab, self.limits())

@@ -164,9 +164,11 @@ impl EngineBuilder {
 /// Loads the built-in packs over `layers`. They are part of the crate, not input: no limits.
 fn load_builtin(layers: &mut Layers) -> Result<()> {
     layers.limits = Limits::UNLIMITED;
+    layers.builtin = true;
     for (name, text) in crate::builtin::PACKS {
         layers.load(Arc::from(*name), text)?;
     }
+    layers.builtin = false;
     Ok(())
 }
 
