@@ -17,7 +17,7 @@ mod args;
 #[path = "support/render.rs"]
 mod render;
 
-use std::io::{BufRead, IsTerminal as _, Write};
+use std::io::{BufRead, IsTerminal as _, Read as _, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -216,6 +216,9 @@ struct Answers<'a> {
     echo: bool,
 }
 
+/// The longest answer read at once; a longer line is read as several answers.
+const MAX_ANSWER_BYTES: u64 = 1024;
+
 /// Asks one question until the answer is y, n or s; `None` at the end of input.
 fn ask(
     text: &str,
@@ -226,7 +229,12 @@ fn ask(
         write!(out, "{text} [y/n/s] ")?;
         out.flush()?;
         let mut line = String::new();
-        if input.input.read_line(&mut line)? == 0 {
+        // An answer is a word: read at most a short line, whatever stdin holds.
+        if (&mut input.input)
+            .take(MAX_ANSWER_BYTES)
+            .read_line(&mut line)?
+            == 0
+        {
             return Ok(None);
         }
         if input.echo {

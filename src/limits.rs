@@ -26,7 +26,8 @@ use crate::util::read::{self, Bound};
 /// Build one with `..Limits::default()` so that limits added later keep their defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest pack, in bytes. Default 4 MiB.
+    /// The largest pack, in bytes. Default 4 MiB. A pack file's size is checked before it is
+    /// opened, and no more than this (plus one byte) is ever read of it.
     pub max_pack_bytes: usize,
     /// The most items in one pack: vocabulary ids, sources, suggestions, cautions, rules,
     /// rule entries, red flags and disabled ids together. Default 50,000.
