@@ -170,6 +170,19 @@ fn check(cli: &Cli, engine: &Engine) -> (ExitCode, String) {
     (code, summary)
 }
 
+/// The text of the pack file an error is in, for the caret line: at most 8 MiB of it (the
+/// pack loaded, so it is a regular file within the limit; read no more if it changed since).
+fn source_text(path: &str) -> Option<String> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(8 << 20)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
+}
+
 /// Writes diagnostics on stderr, with control characters of the pack's own lines (a raw
 /// escape code in a pack that failed to parse) shown as `�`, so a pack cannot drive the
 /// terminal; a closed or full stderr is ignored (nowhere to report it).
@@ -205,7 +218,7 @@ fn diagnostic(
     let width = line.to_string().len();
     let pad = " ".repeat(width);
     out.push_str(&format!("{pad}--> {}:{line}:{column}\n", location.origin()));
-    let text = std::fs::read_to_string(location.origin()).ok();
+    let text = source_text(location.origin());
     if let Some(source_line) = text.as_deref().and_then(|t| t.lines().nth(line - 1)) {
         let span = location.span().unwrap_or(0..1);
         let rest: String = source_line.chars().skip(column - 1).collect();

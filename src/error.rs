@@ -714,6 +714,23 @@ mod tests {
     }
 
     #[test]
+    fn quoted_input_cannot_drive_a_terminal() {
+        // Issue 13: an id or file name with escape codes is shown escaped, on one line.
+        let kind = ErrorKind::UnknownId {
+            kind: IdKind::Item(ItemKind::Rule),
+            id: "\u{1b}[2J\u{200b}x\ny".into(),
+            suggestion: None,
+        };
+        let location = Location::new("evil\u{1b}[31m.toml").item(ItemKind::Rule, "\u{9b}31m");
+        let err = Error::new(kind, Some(location));
+        assert_eq!(
+            err.to_string(),
+            "evil\\u{1b}[31m.toml: rule `\\u{9b}31m`: unknown rule `\\u{1b}[2J\\u{200b}x\\u{a}y`"
+        );
+        assert!(!err.to_string().chars().any(char::is_control));
+    }
+
+    #[test]
     fn the_hint_is_left_out_of_the_alternate_form() {
         let kind = ErrorKind::UnknownField {
             field: "colour".into(),

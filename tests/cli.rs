@@ -359,3 +359,14 @@ fn an_oversized_profile_on_stdin_fails_at_the_limit() {
         "error: <stdin>: profile size in bytes (read so far) is 1048577, over the limit of 1048576\n"
     );
 }
+
+#[test]
+fn escape_codes_in_input_are_not_printed_raw() {
+    // Issue 13, defect 2: the CLI printed pack text with escape codes raw. Packs with them no
+    // longer load; input echoed in an error message is escaped.
+    let out = run(&["--symptom", "cramp", "--location", "\u{1b}[2Jcalf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("\\u{1b}[2Jcalf"), "{err}");
+}
