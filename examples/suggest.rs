@@ -14,6 +14,8 @@
 
 #[path = "support/args.rs"]
 mod args;
+#[path = "support/jsonl.rs"]
+mod jsonl;
 #[path = "support/render.rs"]
 mod render;
 
@@ -89,6 +91,13 @@ struct Cli {
     /// Print the plan as JSON.
     #[arg(long)]
     json: bool,
+    /// Read one JSON profile per line on stdin and write one plan per line (or
+    /// `{"error": {...}}` with the line number), in order, on every core.
+    #[arg(long, conflicts_with_all = ["profile", "symptom", "ask", "json", "all"])]
+    jsonl: bool,
+    /// With --jsonl: how many threads (default: every core).
+    #[arg(long, value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 /// How the program ends.
@@ -132,6 +141,15 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         builder.add_pack_path(path);
     }
     let engine = builder.build().map_err(|e| Failure::Input(e.to_string()))?;
+    if cli.jsonl {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = cli.threads.map_or(cores, usize::from);
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        jsonl::run(&engine, &mut std::io::stdin().lock(), &mut out, threads)?;
+        out.flush()?;
+        return Ok(());
+    }
     let (profile, origin) = match &cli.profile {
         Some(path) => (read_profile(&engine, path)?, Origin::File(path_name(path))),
         None => (profile_from_flags(cli), Origin::Flags),

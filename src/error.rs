@@ -550,6 +550,29 @@ impl ErrorKind {
         }
     }
 
+    /// The kind's name in snake case (`unknown_id`, `out_of_range`, ...), for hosts that
+    /// report errors as data (JSON Lines, bindings).
+    ///
+    /// ```
+    /// let kind = soothe::ErrorKind::TooDeep { max: 3 };
+    /// assert_eq!(kind.name(), "too_deep");
+    /// ```
+    pub fn name(&self) -> String {
+        let debug = format!("{self:?}");
+        let variant = debug
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let mut out = String::with_capacity(variant.len() + 4);
+        for (i, c) in variant.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
     /// The one-line message, without the "did you mean" hint.
     fn message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

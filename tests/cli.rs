@@ -370,3 +370,36 @@ fn escape_codes_in_input_are_not_printed_raw() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     assert!(err.contains("\\u{1b}[2Jcalf"), "{err}");
 }
+
+#[test]
+fn jsonl_keeps_the_order_and_reports_bad_lines_by_number() {
+    // Line i + 1 of the input is the profile for i.
+    let input: String = (0..9_000)
+        .map(|i| match i % 1_000 {
+            7 => "[]\n",
+            8 => "{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"calff\"}]}\n",
+            9 => "\n", // a blank line: skipped, but counted
+            _ => "{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"calf\"}]}\n",
+        })
+        .collect();
+    let out = run_stdin(&["--jsonl"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 9_000 - 9);
+    let errors: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 18);
+    assert_eq!(errors[0]["error"]["line"], 8);
+    assert_eq!(errors[0]["error"]["kind"], "invalid_type");
+    assert_eq!(errors[1]["error"]["line"], 9);
+    assert_eq!(errors[1]["error"]["kind"], "unknown_id");
+    assert_eq!(errors[1]["error"]["field"], "symptoms[0].location");
+    assert_eq!(errors[17]["error"]["line"], 8_009);
+    assert_eq!(lines[0]["urgency"], "none");
+    // One thread or two: the same lines in the same order.
+    let one = run_stdin(&["--jsonl", "--threads", "1"], &input);
+    assert_eq!(stdout(&one), stdout(&out));
+}

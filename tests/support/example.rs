@@ -36,12 +36,17 @@ pub fn run(binary: &PathBuf, args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let written = child.stdin.take().unwrap().write_all(input.as_bytes());
-    // A program may stop reading before the end (input over a size limit).
-    if let Err(err) = written {
+    // Write stdin from another thread: a program that answers as it reads (--jsonl) would
+    // otherwise block on a full stdout while we block on a full stdin. A program may also stop
+    // reading before the end (input over a size limit): a broken pipe is fine.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    if let Err(err) = writer.join().unwrap() {
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
     }
-    child.wait_with_output().unwrap()
+    output
 }
 
 pub fn stdout(out: &Output) -> String {

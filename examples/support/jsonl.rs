@@ -1,0 +1,127 @@
+//! JSON Lines: one profile per input line, one plan (or `{"error": {...}}`) per output line,
+//! in order, evaluated on every core in chunks, so memory stays bounded for any input length.
+
+use std::io::{BufRead, Read, Write};
+
+use soothe::{Engine, Error, Profile};
+
+/// Lines read and evaluated together; each thread takes a contiguous share.
+const CHUNK: usize = 4096;
+/// The longest line read; a longer one is an error line and is skipped.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// One input line: its number (from 1) and text, or `None` if it was too long.
+type Line = (usize, Option<String>);
+
+/// Reads `input` to the end, writing one line per non-blank input line.
+pub fn run(
+    engine: &Engine,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    threads: usize,
+) -> std::io::Result<()> {
+    let mut number = 0;
+    loop {
+        let chunk = read_chunk(input, &mut number)?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        for line in evaluate_chunk(engine, &chunk, threads.max(1)) {
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+    }
+}
+
+/// Up to [`CHUNK`] non-blank lines.
+fn read_chunk(input: &mut dyn BufRead, number: &mut usize) -> std::io::Result<Vec<Line>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut buf = Vec::new();
+    while chunk.len() < CHUNK {
+        buf.clear();
+        let read = (&mut *input)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut buf)?;
+        if read == 0 {
+            break;
+        }
+        *number += 1;
+        let too_long = buf.len() > MAX_LINE_BYTES && !buf.ends_with(b"\n");
+        if too_long {
+            skip_line(input)?;
+            chunk.push((*number, None));
+            continue;
+        }
+        let text = String::from_utf8_lossy(&buf).trim().to_owned();
+        if !text.is_empty() {
+            chunk.push((*number, Some(text)));
+        }
+    }
+    Ok(chunk)
+}
+
+/// Consumes the rest of a line that was too long.
+fn skip_line(input: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let (done, used) = {
+            let available = input.fill_buf()?;
+            match available.iter().position(|b| *b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (available.is_empty(), available.len()),
+            }
+        };
+        input.consume(used);
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// The output lines of a chunk, in order, its lines shared out over `threads`.
+fn evaluate_chunk(engine: &Engine, chunk: &[Line], threads: usize) -> Vec<String> {
+    let share = chunk.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunk
+            .chunks(share)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|l| one(engine, l)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// The output line for one input line.
+fn one(engine: &Engine, (number, text): &Line) -> String {
+    let Some(text) = text else {
+        let message = format!("the line is over {MAX_LINE_BYTES} bytes");
+        return error_line(*number, "limit_exceeded", &message, None);
+    };
+    let mut json = serde_json::Deserializer::from_str(text);
+    let profile = match Profile::from_deserializer("profile", &mut json) {
+        Ok(profile) => profile,
+        Err(err) => return typed_error(*number, &err),
+    };
+    if let Err(err) = json.end() {
+        return error_line(*number, "syntax", &err.to_string(), None);
+    }
+    match engine.evaluate(&profile) {
+        Ok(plan) => serde_json::to_string(&plan).unwrap_or_default(),
+        Err(err) => typed_error(*number, &err),
+    }
+}
+
+/// The error line for a typed error.
+fn typed_error(line: usize, err: &Error) -> String {
+    let field = err.location().and_then(|l| l.field_path());
+    error_line(line, &err.kind().name(), &err.kind().to_string(), field)
+}
+
+/// `{"error": {"line", "kind", "message", "field"}}`.
+fn error_line(line: usize, kind: &str, message: &str, field: Option<&str>) -> String {
+    serde_json::json!({"error": {"line": line, "kind": kind, "message": message, "field": field}})
+        .to_string()
+}
