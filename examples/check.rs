@@ -11,11 +11,10 @@
 //! Exit status: 0 clean, 1 warnings with `--deny-warnings` (or failing coverage with
 //! `--deny-uncovered`), 2 errors or failing scenarios.
 
-#![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line program prints
-
 #[path = "support/args.rs"]
 mod args;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,28 +59,42 @@ fn main() -> ExitCode {
                 .kind()
                 .did_you_mean()
                 .map(|near| format!("did you mean `{near}`?"));
-            eprint!(
-                "{}",
-                diagnostic("error", &message, err.location(), help.as_deref())
-            );
-            eprintln!("error: could not load the packs");
+            eprint_text(&diagnostic(
+                "error",
+                &message,
+                err.location(),
+                help.as_deref(),
+            ));
+            args::error_line("could not load the packs");
             return ExitCode::from(2);
         }
     };
+    let (code, summary) = check(&cli, &engine);
+    // The summary goes to stdout. A closed pipe ends it quietly with the check's own status;
+    // any other write error is reported, status 1.
+    let mut out = std::io::stdout().lock();
+    match out.write_all(summary.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(err) => {
+            args::error_line(&format!("cannot write the output: {err}"));
+            ExitCode::from(1)
+        }
+    }
+}
 
+/// Lints the engine and runs its scenarios: diagnostics on stderr as they come, and the exit
+/// status with the summary for stdout.
+fn check(cli: &Cli, engine: &Engine) -> (ExitCode, String) {
     let warnings = engine.lint();
     for w in &warnings {
-        eprint!(
-            "{}",
-            diagnostic(
-                &format!("warning[{}]", w.code),
-                &format!("{} ({})", w.message, w.name),
-                w.location.as_ref(),
-                None
-            )
-        );
+        eprint_text(&diagnostic(
+            &format!("warning[{}]", w.code),
+            &format!("{} ({})", w.message, w.name),
+            w.location.as_ref(),
+            None,
+        ));
     }
-
     let report = engine.run_scenarios();
     // A built-in scenario that fails only because your packs are loaded on top is a warning:
     // your packs change what the built-in packs do there (which may be what you meant).
@@ -98,10 +111,7 @@ fn main() -> ExitCode {
             result.name,
             result.problems.join("; ")
         );
-        eprint!(
-            "{}",
-            diagnostic("error", &message, Some(&result.location), None)
-        );
+        eprint_text(&diagnostic("error", &message, Some(&result.location), None));
     }
     for result in &changed {
         let message = format!(
@@ -109,16 +119,18 @@ fn main() -> ExitCode {
             result.name,
             result.problems.join("; ")
         );
-        eprint!(
-            "{}",
-            diagnostic("warning[W011]", &message, Some(&result.location), None)
-        );
+        eprint_text(&diagnostic(
+            "warning[W011]",
+            &message,
+            Some(&result.location),
+            None,
+        ));
     }
     let warning_count = warnings.len() + changed.len();
 
     let coverage = &report.coverage;
-    println!(
-        "{} packs, {} rules, {} red flags, {} suggestions; {} scenarios, {} failed; {} warnings",
+    let mut summary = format!(
+        "{} packs, {} rules, {} red flags, {} suggestions; {} scenarios, {} failed; {} warnings\n",
         engine.packs().len(),
         engine.rules().count(),
         engine.red_flags().count(),
@@ -128,26 +140,25 @@ fn main() -> ExitCode {
         warning_count
     );
     if coverage.is_full() {
-        println!(
-            "coverage: every rule, red flag, caution and red-flag question is exercised by a scenario"
+        summary.push_str(
+            "coverage: every rule, red flag, caution and red-flag question is exercised by a scenario\n",
         );
     } else {
-        println!("coverage: not exercised by any scenario:");
+        summary.push_str("coverage: not exercised by any scenario:\n");
         for id in &coverage.rules {
-            println!("  rule `{id}`");
+            summary.push_str(&format!("  rule `{id}`\n"));
         }
         for id in &coverage.red_flags {
-            println!("  red flag `{id}`");
+            summary.push_str(&format!("  red flag `{id}`\n"));
         }
         for (id, text) in &coverage.cautions {
-            println!("  caution on `{id}`: {text}");
+            summary.push_str(&format!("  caution on `{id}`: {text}\n"));
         }
         for (flag, finding) in &coverage.questions {
-            println!("  question `{finding}` of red flag `{flag}`");
+            summary.push_str(&format!("  question `{finding}` of red flag `{flag}`\n"));
         }
     }
-
-    if !failed.is_empty() {
+    let code = if !failed.is_empty() {
         ExitCode::from(2)
     } else if (cli.deny_warnings && warning_count > 0)
         || (cli.deny_uncovered && !coverage.is_full())
@@ -155,7 +166,38 @@ fn main() -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    (code, summary)
+}
+
+/// The text of the pack file an error is in, for the caret line: at most 8 MiB of it (the
+/// pack loaded, so it is a regular file within the limit; read no more if it changed since).
+fn source_text(path: &str) -> Option<String> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(8 << 20)
+        .read_to_string(&mut text)
+        .ok()?;
+    Some(text)
+}
+
+/// Writes diagnostics on stderr, with control characters of the pack's own lines (a raw
+/// escape code in a pack that failed to parse) shown as `�`, so a pack cannot drive the
+/// terminal; a closed or full stderr is ignored (nowhere to report it).
+fn eprint_text(text: &str) {
+    let shown: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let _ = std::io::stderr().lock().write_all(shown.as_bytes());
 }
 
 /// A rustc-style diagnostic: the message, `--> file:line:column`, the line, and a caret.
@@ -176,7 +218,7 @@ fn diagnostic(
     let width = line.to_string().len();
     let pad = " ".repeat(width);
     out.push_str(&format!("{pad}--> {}:{line}:{column}\n", location.origin()));
-    let text = std::fs::read_to_string(location.origin()).ok();
+    let text = source_text(location.origin());
     if let Some(source_line) = text.as_deref().and_then(|t| t.lines().nth(line - 1)) {
         let span = location.span().unwrap_or(0..1);
         let rest: String = source_line.chars().skip(column - 1).collect();

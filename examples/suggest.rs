@@ -12,8 +12,6 @@
 //! Bad input prints one line on stderr (naming the file, line and column, or the field or
 //! flag) and exits with status 2. Output to a closed pipe ends quietly.
 
-#![allow(clippy::print_stderr)] // a command-line program reports errors on stderr
-
 #[path = "support/args.rs"]
 mod args;
 #[path = "support/jsonl.rs"]
@@ -124,14 +122,14 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
-            eprintln!("error: {message}");
+            args::error_line(&message);
             ExitCode::from(2)
         }
         Err(Failure::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
         Err(Failure::Output(err)) => {
-            eprintln!("error: cannot write the output: {err}");
+            args::error_line(&format!("cannot write the output: {err}"));
             ExitCode::from(1)
         }
     }
@@ -153,7 +151,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         return Ok(());
     }
     let (profile, origin) = match &cli.profile {
-        Some(path) => (read_profile(path)?, Origin::File(path_name(path))),
+        Some(path) => (read_profile(&engine, path)?, Origin::File(path_name(path))),
         None => (profile_from_flags(cli), Origin::Flags),
     };
     let stdout = std::io::stdout();
@@ -236,6 +234,9 @@ struct Answers<'a> {
     echo: bool,
 }
 
+/// The longest answer read at once; a longer line is read as several answers.
+const MAX_ANSWER_BYTES: u64 = 1024;
+
 /// Asks one question until the answer is y, n or s; `None` at the end of input.
 fn ask(
     text: &str,
@@ -246,7 +247,12 @@ fn ask(
         write!(out, "{text} [y/n/s] ")?;
         out.flush()?;
         let mut line = String::new();
-        if input.input.read_line(&mut line)? == 0 {
+        // An answer is a word: read at most a short line, whatever stdin holds.
+        if (&mut input.input)
+            .take(MAX_ANSWER_BYTES)
+            .read_line(&mut line)?
+            == 0
+        {
             return Ok(None);
         }
         if input.echo {
@@ -293,18 +299,18 @@ fn profile_from_flags(cli: &Cli) -> Profile {
     profile
 }
 
-fn read_profile(path: &str) -> Result<Profile, Failure> {
+/// Reads the profile file (or stdin for `-`), bounded by the engine's profile size limit: a
+/// regular file only, its size checked before it is read; stdin read no further than the
+/// limit.
+fn read_profile(engine: &Engine, path: &str) -> Result<Profile, Failure> {
     let name = path_name(path);
+    let limits = engine.limits();
     let text = if path == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?;
-        text
+        limits.read_profile(name, std::io::stdin().lock())
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| Failure::Input(format!("{name}: cannot read: {e}")))?
-    };
+        limits.read_profile_file(path)
+    }
+    .map_err(|e| Failure::Input(e.to_string()))?;
     if Path::new(path).extension().is_some_and(|ext| ext == "toml") {
         return Profile::from_toml(name, &text).map_err(|e| Failure::Input(e.to_string()));
     }

@@ -1,11 +1,12 @@
 //! The one error type of the crate, with what went wrong ([`ErrorKind`]) and where
 //! ([`Location`]).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
 use crate::kinds::{IdKind, ItemKind};
 use crate::urgency::Urgency;
+use crate::util::guard::TextProblem;
 use crate::util::lines::Lines;
 
 /// A specialised `Result` whose error is [`Error`].
@@ -57,6 +58,27 @@ impl fmt::Display for Error {
             write!(f, "{location}: ")?;
         }
         write!(f, "{}", self.0.kind)
+    }
+}
+
+/// Writes through to a formatter, escaping control and invisible characters (`\u{1b}`), so
+/// a message that quotes hostile input stays one printable line: no terminal escape codes,
+/// no hidden text.
+struct Printable<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for Printable<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let mut rest = text;
+        while let Some(at) = rest.find(|c: char| crate::util::guard::unprintable(c)) {
+            let (plain, tail) = rest.split_at(at);
+            self.0.write_str(plain)?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                write!(self.0, "\\u{{{:x}}}", u32::from(c))?;
+            }
+            rest = chars.as_str();
+        }
+        self.0.write_str(rest)
     }
 }
 
@@ -158,18 +180,19 @@ impl Location {
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.origin)?;
+        fmt::Write::write_str(&mut Printable(f), &self.origin)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
                 write!(f, ":{column}")?;
             }
         }
+        let mut out = Printable(f);
         if let Some((kind, id)) = &self.item {
-            write!(f, ": {kind} `{id}`")?;
+            write!(out, ": {kind} `{id}`")?;
         }
         if let Some(path) = &self.path {
-            write!(f, ": {path}")?;
+            write!(out, ": {path}")?;
         }
         Ok(())
     }
@@ -189,6 +212,70 @@ pub enum LimitKind {
     Symptoms,
     /// [`Limits::max_list_items`](crate::Limits::max_list_items).
     ListItems,
+    /// [`Limits::max_profile_bytes`](crate::Limits::max_profile_bytes).
+    ProfileBytes,
+    /// [`Limits::max_replacements`](crate::Limits::max_replacements).
+    Replacements,
+}
+
+/// What a path is, when it is not a file the loader can read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileKind {
+    /// A folder (also one named `*.toml` inside a folder of packs).
+    Directory,
+    /// A symbolic link whose target does not exist.
+    DanglingLink,
+    /// A symbolic link that leads back to itself, or through too many links.
+    LinkLoop,
+    /// A named pipe (FIFO): reading it could block for ever.
+    Fifo,
+    /// A socket.
+    Socket,
+    /// A character or block device (`/dev/zero`): it may never end.
+    Device,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl fmt::Display for FileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FileKind::Directory => "a folder",
+            FileKind::DanglingLink => "a symbolic link to nothing (its target does not exist)",
+            FileKind::LinkLoop => "a loop of symbolic links",
+            FileKind::Fifo => "a named pipe (FIFO)",
+            FileKind::Socket => "a socket",
+            FileKind::Device => "a device",
+            FileKind::Other => "a special file",
+        })
+    }
+}
+
+/// What a supplement-category suggestion lacks (see [`ErrorKind::SupplementUnguarded`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SupplementNeeds {
+    /// `clinician_first = true`.
+    ClinicianFirst,
+    /// A caution that withholds the suggestion from a person with this context id
+    /// (`kidney_disease`, `pregnancy`).
+    Withhold {
+        /// The context id.
+        context: String,
+    },
+}
+
+impl fmt::Display for SupplementNeeds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SupplementNeeds::ClinicianFirst => f.write_str("`clinician_first = true`"),
+            SupplementNeeds::Withhold { context } => write!(
+                f,
+                "a caution that withholds it when the profile has context `{context}`"
+            ),
+        }
+    }
 }
 
 /// What a replacement suggestion would drop from the one it replaces.
@@ -357,11 +444,13 @@ pub enum ErrorKind {
         /// What it drops.
         dropped: Dropped,
     },
-    /// A suggestion's text names a medicine: soothe suggests none.
+    /// A text a person may see names a medicine (a suggestion's title, how-to, evidence
+    /// note or caution, a source's citation, an id), however it is spelled: soothe suggests
+    /// none. Red-flag text is exempt: it may name medicines as possible causes.
     MedicineNamed {
-        /// The field (`title`, `how_to`, ...).
+        /// The field (`title`, `how_to`, `caution.text`, `citation`, `suggestion id`, ...).
         field: String,
-        /// The medicine named.
+        /// The medicine named, as `rules/medicines.txt` lists it.
         medicine: String,
     },
     /// A value of the wrong type in a profile: a string where a number belongs, a list where
@@ -394,6 +483,45 @@ pub enum ErrorKind {
     /// finding, trigger or symptom of the person's (only `not`, or severity alone): the plan
     /// could not say why.
     WithholdWithoutReason,
+    /// A text field holds a control character (terminal escape codes), an invisible
+    /// character (zero-width space or joiner, soft hyphen, bidi control), or shows nothing.
+    TextHygiene {
+        /// The field (`title`, `text`, `label`, ...).
+        field: String,
+        /// What is wrong with it.
+        problem: TextProblem,
+    },
+    /// A word of a text field mixes letters of different scripts ("ibuprоfen" with a
+    /// Cyrillic "о"), which is how look-alike spellings hide.
+    MixedScript {
+        /// The field.
+        field: String,
+        /// The word, as written (invisible characters removed).
+        word: String,
+    },
+    /// A replacement red flag changes what the red flag tells the person (its `text` or
+    /// `interim`), which only the pack that defined it may write.
+    RedFlagRewritten {
+        /// The red flag.
+        id: String,
+        /// The id of the pack that defined it.
+        pack: String,
+        /// The field it changes (`text`, `interim`).
+        field: String,
+    },
+    /// A suggestion of category `supplement` without the safeguards every supplement needs.
+    SupplementUnguarded {
+        /// The suggestion.
+        id: String,
+        /// The first safeguard it lacks.
+        needs: SupplementNeeds,
+    },
+    /// A path that is not a regular file: a folder, a dangling link, a link loop, a named
+    /// pipe, a device.
+    NotAFile {
+        /// What it is.
+        found: FileKind,
+    },
     /// A file or folder could not be read.
     Io {
         /// The operating system's message.
@@ -477,6 +605,30 @@ impl ErrorKind {
                 f,
                 "format {found} is not supported (this version of soothe reads format {supported})"
             ),
+            ErrorKind::InvalidType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ErrorKind::MissingField { field } => write!(f, "missing field `{field}`"),
+            ErrorKind::NotHere { field, only } => write!(f, "`{field}` is only for {only}"),
+            ErrorKind::PresentAndAbsent { id } => write!(
+                f,
+                "`{id}` is both in `findings` (present) and in `absent` (asked and denied)"
+            ),
+            ErrorKind::TooDeep { max } => write!(f, "condition nested deeper than {max} levels"),
+            ErrorKind::LimitExceeded {
+                what, found, max, ..
+            } => write!(f, "{what} is {found}, over the limit of {max}"),
+            ErrorKind::NotAFile { found } => {
+                write!(f, "cannot read: it is {found}, not a regular file")
+            }
+            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+            _ => self.safety_message(f),
+        }
+    }
+
+    /// The message of an error about what a pack may say or replace.
+    fn safety_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ErrorKind::ReplaceWithoutMarker { kind, id, pack } => write!(
                 f,
                 "{kind} `{id}` is already defined by pack `{pack}`; add `replaces = true` to replace it"
@@ -497,42 +649,54 @@ impl ErrorKind {
                 f,
                 "red flag `{id}` replaces the one from pack `{pack}` but no longer withholds {dropped}; a replacement may add withholds, never drop them"
             ),
-            ErrorKind::TooDeep { max } => write!(f, "condition nested deeper than {max} levels"),
-            ErrorKind::LimitExceeded {
-                what, found, max, ..
-            } => write!(f, "{what} is {found}, over the limit of {max}"),
             ErrorKind::SuggestionWeakened { id, pack, dropped } => write!(
                 f,
-                "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement may add cautions, never drop them"
+                "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement keeps every caution word for word, and may add more"
             ),
             ErrorKind::MedicineNamed { field, medicine } => write!(
                 f,
                 "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
             ),
-            ErrorKind::InvalidType { expected, found } => {
-                write!(f, "expected {expected}, found {found}")
-            }
-            ErrorKind::MissingField { field } => write!(f, "missing field `{field}`"),
-            ErrorKind::NotHere { field, only } => write!(f, "`{field}` is only for {only}"),
-            ErrorKind::PresentAndAbsent { id } => write!(
-                f,
-                "`{id}` is both in `findings` (present) and in `absent` (asked and denied)"
-            ),
             ErrorKind::WithholdWithoutReason => f.write_str(
                 "a caution that withholds needs a `when` that names a context, finding, trigger, kind, location or timing, so the plan can say why",
             ),
-            ErrorKind::Io { message } => write!(f, "cannot read: {message}"),
+            ErrorKind::TextHygiene { field, problem } => write!(f, "{field}: {problem}"),
+            ErrorKind::MixedScript { field, word } => write!(
+                f,
+                "{field}: the word \"{word}\" mixes letters of different scripts (look-alike letters); write it in one script"
+            ),
+            ErrorKind::RedFlagRewritten { id, pack, field } => write!(
+                f,
+                "red flag `{id}` replaces the one from pack `{pack}` but changes its `{field}`; a replacement may raise the urgency, widen when it fires and add safety-net lines and withholds, but must repeat what the red flag tells the person word for word"
+            ),
+            ErrorKind::SupplementUnguarded { id, needs } => write!(
+                f,
+                "suggestion `{id}` is a supplement and needs {needs}: supplements are only for after a clinician agrees, never with kidney disease or in pregnancy"
+            ),
+            // Every other kind is written by `message`.
+            other => write!(f, "{other:?}"),
         }
     }
 }
 
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message(f)?;
+        let alternate = f.alternate();
+        let mut out = Printable(f);
+        write!(out, "{}", Message(self))?;
         match self.did_you_mean() {
-            Some(near) if !f.alternate() => write!(f, "; did you mean `{near}`?"),
+            Some(near) if !alternate => write!(out, "; did you mean `{near}`?"),
             _ => Ok(()),
         }
+    }
+}
+
+/// An error kind's message without the hint, as a `Display`.
+struct Message<'a>(&'a ErrorKind);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.message(f)
     }
 }
 
@@ -570,6 +734,23 @@ mod tests {
         );
         let bare = Error::new(ErrorKind::TooDeep { max: 3 }, None);
         assert_eq!(bare.to_string(), "condition nested deeper than 3 levels");
+    }
+
+    #[test]
+    fn quoted_input_cannot_drive_a_terminal() {
+        // Issue 13: an id or file name with escape codes is shown escaped, on one line.
+        let kind = ErrorKind::UnknownId {
+            kind: IdKind::Item(ItemKind::Rule),
+            id: "\u{1b}[2J\u{200b}x\ny".into(),
+            suggestion: None,
+        };
+        let location = Location::new("evil\u{1b}[31m.toml").item(ItemKind::Rule, "\u{9b}31m");
+        let err = Error::new(kind, Some(location));
+        assert_eq!(
+            err.to_string(),
+            "evil\\u{1b}[31m.toml: rule `\\u{9b}31m`: unknown rule `\\u{1b}[2J\\u{200b}x\\u{a}y`"
+        );
+        assert!(!err.to_string().chars().any(char::is_control));
     }
 
     #[test]

@@ -22,9 +22,14 @@
 //!
 //! Safety rules the engine keeps for every input:
 //! - It never suggests a medicine: suggestion categories are a closed set with none for drugs,
-//!   and a suggestion's title or how-to naming a medicine is refused.
+//!   and a pack whose suggestion text, citation or id names a medicine, under any spelling
+//!   ([`medicine_named`]), is refused, as is text with escape codes, invisible characters or
+//!   look-alike letters from another script.
 //! - A red flag always makes `see_clinician` true at its urgency; a later pack can neither
-//!   remove a red flag nor lower its urgency. At [`Urgency::Emergency`] no self-care is given.
+//!   remove a red flag, nor lower its urgency, nor reword it. At [`Urgency::Emergency`] no
+//!   self-care is given.
+//! - A supplement is always `clinician_first` and withheld for kidney disease and pregnancy; a
+//!   replaced suggestion keeps every caution.
 //! - A suggestion whose caution matches the person's context or findings is withheld, and the
 //!   plan says why.
 //! - Bad input gets a typed [`Error`] naming the place and the problem, never a panic.
@@ -54,7 +59,6 @@ mod id;
 mod kinds;
 mod limits;
 mod load;
-mod medicine;
 mod pack;
 mod profile;
 mod urgency;
@@ -64,7 +68,9 @@ pub use category::Category;
 pub use check::lint::Warning;
 pub use check::scenario::{Coverage, ScenarioReport, ScenarioResult};
 pub use compiled::Engine;
-pub use error::{Dropped, Error, ErrorKind, LimitKind, Location, Result};
+pub use error::{
+    Dropped, Error, ErrorKind, FileKind, LimitKind, Location, Result, SupplementNeeds,
+};
 pub use eval::plan::{
     Because, Plan, Question, QuestionKind, Reason, SafetyNet, Suggested, Withheld,
 };
@@ -78,6 +84,7 @@ pub use load::scenario::{Expect, Scenario};
 pub use load::vocabulary::{Term, Vocabulary};
 pub use profile::{Field, Onset, Profile, Symptom, Trend};
 pub use urgency::Urgency;
+pub use util::guard::{TextProblem, medicine_named};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

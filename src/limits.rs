@@ -1,4 +1,11 @@
-//! Resource limits: how big a pack or profile may be before it is refused.
+//! Resource limits: how big a pack or profile may be before it is refused, and bounded reads
+//! of profile text for hosts.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{LimitKind, Result};
+use crate::util::read::{self, Bound};
 
 /// Limits on the packs the loader accepts and the profiles the engine evaluates.
 ///
@@ -19,12 +26,14 @@
 /// Build one with `..Limits::default()` so that limits added later keep their defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// The largest pack, in bytes. Default 4 MiB.
+    /// The largest pack, in bytes. Default 4 MiB. A pack file's size is checked before it is
+    /// opened, and no more than this (plus one byte) is ever read of it.
     pub max_pack_bytes: usize,
     /// The most items in one pack: vocabulary ids, sources, suggestions, cautions, rules,
     /// rule entries, red flags and disabled ids together. Default 50,000.
     pub max_items: usize,
-    /// The deepest nesting of `all`, `any` and `not` in a condition. Default 32.
+    /// The deepest nesting of `all`, `any` and `not` in a condition. Default 32; at most 64
+    /// whatever is set.
     pub max_depth: usize,
     /// The longest id or text in a pack or profile, in bytes. Default 4,096.
     pub max_string_bytes: usize,
@@ -32,6 +41,12 @@ pub struct Limits {
     pub max_symptoms: usize,
     /// The most entries in a profile's `triggers`, `findings` or `context` list. Default 256.
     pub max_list_items: usize,
+    /// The largest profile text (JSON or TOML), in bytes, checked before it is parsed: by
+    /// [`Limits::read_profile`], [`Limits::read_profile_file`] and
+    /// [`Limits::check_profile_bytes`]. Default 1 MiB.
+    pub max_profile_bytes: usize,
+    /// The most packs that may replace any one suggestion, rule or red flag. Default 16.
+    pub max_replacements: usize,
 }
 
 impl Limits {
@@ -43,6 +58,8 @@ impl Limits {
         max_string_bytes: usize::MAX,
         max_symptoms: usize::MAX,
         max_list_items: usize::MAX,
+        max_profile_bytes: usize::MAX,
+        max_replacements: usize::MAX,
     };
 }
 
@@ -55,6 +72,63 @@ impl Default for Limits {
             max_string_bytes: 4096,
             max_symptoms: 32,
             max_list_items: 256,
+            max_profile_bytes: 1024 * 1024,
+            max_replacements: 16,
         }
+    }
+}
+
+impl Limits {
+    fn profile_bound(&self) -> Bound {
+        Bound {
+            limit: LimitKind::ProfileBytes,
+            max: self.max_profile_bytes,
+        }
+    }
+
+    /// Checks the size of a profile's text, in bytes, before it is parsed (for text a host
+    /// already holds, such as a request body); `origin` names it in the error.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded) with
+    /// [`LimitKind::ProfileBytes`] when `len` is over [`Limits::max_profile_bytes`].
+    pub fn check_profile_bytes(&self, origin: &str, len: usize) -> Result<()> {
+        self.profile_bound().check(origin, len)
+    }
+
+    /// Reads a profile's text from `reader` (standard input, a socket), reading at most one
+    /// byte more than [`Limits::max_profile_bytes`]: an endless stream fails fast, at bounded
+    /// memory. Parse the text afterwards (JSON with serde_json, or [`Profile::from_toml`]).
+    ///
+    /// ```
+    /// let limits = soothe::Limits { max_profile_bytes: 16, ..soothe::Limits::default() };
+    /// assert_eq!(limits.read_profile("stdin", &b"{}"[..])?, "{}");
+    /// let err = limits.read_profile("stdin", std::io::repeat(b' ')).unwrap_err();
+    /// assert!(matches!(err.kind(), soothe::ErrorKind::LimitExceeded { .. }));
+    /// # Ok::<(), soothe::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded) over the limit;
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) if reading fails or the text is not UTF-8.
+    ///
+    /// [`Profile::from_toml`]: crate::Profile::from_toml
+    pub fn read_profile(&self, origin: &str, reader: impl Read) -> Result<String> {
+        read::stream(origin, reader, self.profile_bound())
+    }
+
+    /// Reads a profile's text from a file: only a regular file (symbolic links are followed;
+    /// a folder, a dangling link, a link loop, a named pipe or a device is refused without
+    /// reading it), its size checked before it is opened, and no more than the limit read.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::NotAFile`](crate::ErrorKind::NotAFile) for anything but a regular file;
+    /// [`ErrorKind::LimitExceeded`](crate::ErrorKind::LimitExceeded) over the limit;
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) if it cannot be read or is not UTF-8.
+    pub fn read_profile_file(&self, path: impl AsRef<Path>) -> Result<String> {
+        read::file(path.as_ref(), self.profile_bound())
     }
 }

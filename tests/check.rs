@@ -86,3 +86,19 @@ fn without_builtin_packs_a_pack_needs_its_own_vocabulary() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_closed_or_full_stdout_never_panics() {
+    // Issue 13, defect 7.
+    let bin = example::binary("check");
+    let out = example::run_with_closed_stdout(&bin, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    if let Some(out) = example::run_with_full_stdout(&bin, &[]) {
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "error: cannot write the output: No space left on device (os error 28)\n"
+        );
+    }
+}

@@ -266,6 +266,111 @@ fn bad_flags_get_one_line_and_status_2() {
     }
 }
 
+// ---------------------------------------------------------------- issue 13
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_status_0() {
+    // Defect 7: this panicked (exit 101).
+    for args in [
+        &["--symptom", "cramp", "--location", "calf", "--all"][..],
+        &["--symptom", "cramp", "--location", "calf", "--json"],
+    ] {
+        let out = example::run_with_closed_stdout(&suggest_bin(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_full_stdout_is_reported_with_status_1() {
+    let Some(out) = example::run_with_full_stdout(
+        &suggest_bin(),
+        &["--symptom", "cramp", "--location", "calf"],
+    ) else {
+        return;
+    };
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot write the output: No space left on device (os error 28)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn rules_and_profiles_that_are_not_files_fail_fast() {
+    // Defect 5: `--rules /dev/zero` grew to 2 GB before failing; a FIFO blocked for ever.
+    let out = run(&[
+        "--rules",
+        "/dev/zero",
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: /dev/zero: cannot read: it is a device, not a regular file\n"
+    );
+    let out = run(&["--profile", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: /dev/zero: cannot read: it is a device, not a regular file\n"
+    );
+    let fifo = std::env::temp_dir().join(format!("soothe-cli-fifo-{}.toml", std::process::id()));
+    let _ = std::fs::remove_file(&fifo);
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = run(&[
+        "--rules",
+        fifo.to_str().unwrap(),
+        "--symptom",
+        "cramp",
+        "--location",
+        "calf",
+    ]);
+    std::fs::remove_file(&fifo).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with(": cannot read: it is a named pipe (FIFO), not a regular file\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_oversized_profile_on_stdin_fails_at_the_limit() {
+    let big = format!(
+        "{{\"findings\": [{}\"numbness\"]}}",
+        "\"numbness\", ".repeat(100_000)
+    );
+    assert!(big.len() > 1 << 20);
+    let out = run_stdin(&["--profile", "-"], &big);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: <stdin>: profile size in bytes (read so far) is 1048577, over the limit of 1048576\n"
+    );
+}
+
+#[test]
+fn escape_codes_in_input_are_not_printed_raw() {
+    // Issue 13, defect 2: the CLI printed pack text with escape codes raw. Packs with them no
+    // longer load; input echoed in an error message is escaped.
+    let out = run(&["--symptom", "cramp", "--location", "\u{1b}[2Jcalf"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.contains("\\u{1b}[2Jcalf"), "{err}");
+}
+
 #[test]
 fn jsonl_keeps_the_order_and_reports_bad_lines_by_number() {
     // Line i + 1 of the input is the profile for i.

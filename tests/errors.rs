@@ -4,7 +4,20 @@
 
 #![cfg(test)]
 
-use soothe::{Engine, Error, ErrorKind, IdKind, ItemKind, Profile, Symptom, Urgency, VocabKind};
+use soothe::{
+    Dropped, Engine, Error, ErrorKind, IdKind, ItemKind, Profile, SupplementNeeds, Symptom,
+    TextProblem, Urgency, VocabKind,
+};
+
+/// A `MedicineNamed` error for `medicine` in `field`.
+fn medicine(kind: &ErrorKind, in_field: &str, named: &str) -> bool {
+    matches!(kind, ErrorKind::MedicineNamed { field, medicine } if field == in_field && medicine == named)
+}
+
+/// A `RedFlagRewritten` error for red flag `flag` (of the built-in red-flag pack), `field`.
+fn rewritten(kind: &ErrorKind, flag: &str, changed: &str) -> bool {
+    matches!(kind, ErrorKind::RedFlagRewritten { id, pack, field } if id == flag && pack == "soothe-red-flags" && field == changed)
+}
 
 /// Loads a fixture on top of the built-in packs; it must fail.
 fn pack_error(name: &str) -> Error {
@@ -50,7 +63,7 @@ fn each_fixture_fails_with_its_kind_and_fields() {
         ),
         (
             "invalid-value.toml",
-            |k| matches!(k, ErrorKind::InvalidValue { field, expected, .. } if field == "category" && expected.len() == 12),
+            |k| matches!(k, ErrorKind::InvalidValue { field, value, expected, .. } if field == "category" && value == "warming" && expected.len() == 12),
             (10, 12),
         ),
         (
@@ -115,6 +128,142 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             "medicine.toml",
             |k| matches!(k, ErrorKind::MedicineNamed { medicine, field } if medicine == "ibuprofen" && field == "how_to"),
             (9, 10),
+        ),
+        // Issue 13, defect 1: a medicine under any spelling, in any field a person sees.
+        (
+            "medicine-cyrillic.toml",
+            |k| matches!(k, ErrorKind::MixedScript { field, word } if field == "title" && word == "ibupr\u{43e}fen"),
+            (9, 9),
+        ),
+        (
+            "medicine-zero-width.toml",
+            |k| matches!(k, ErrorKind::TextHygiene { field, problem: TextProblem::Invisible { code: 0x200B, .. } } if field == "how_to"),
+            (10, 10),
+        ),
+        (
+            "medicine-soft-hyphen.toml",
+            |k| matches!(k, ErrorKind::TextHygiene { field, problem: TextProblem::Invisible { code: 0xAD, .. } } if field == "evidence.note"),
+            (12, 55),
+        ),
+        (
+            "medicine-combining.toml",
+            |k| medicine(k, "title", "ibuprofen"),
+            (9, 9),
+        ),
+        (
+            "medicine-fullwidth.toml",
+            |k| medicine(k, "how_to", "ibuprofen"),
+            (10, 10),
+        ),
+        (
+            "medicine-glued.toml",
+            |k| medicine(k, "how_to", "ibuprofen"),
+            (10, 10),
+        ),
+        (
+            "medicine-brand.toml",
+            |k| medicine(k, "how_to", "nurofen"),
+            (10, 10),
+        ),
+        (
+            "medicine-pain-meds.toml",
+            |k| medicine(k, "title", "pain med"),
+            (9, 9),
+        ),
+        (
+            "medicine-relaxants.toml",
+            |k| medicine(k, "how_to", "muscle relaxant"),
+            (10, 10),
+        ),
+        (
+            "medicine-tonic-water.toml",
+            |k| medicine(k, "how_to", "tonic water"),
+            (10, 10),
+        ),
+        (
+            "medicine-menthol.toml",
+            |k| medicine(k, "how_to", "menthol"),
+            (10, 10),
+        ),
+        (
+            "medicine-note.toml",
+            |k| medicine(k, "evidence.note", "paracetamol"),
+            (12, 55),
+        ),
+        (
+            "medicine-caution.toml",
+            |k| medicine(k, "caution.text", "cbd"),
+            (15, 8),
+        ),
+        (
+            "medicine-citation.toml",
+            |k| medicine(k, "citation", "quinine"),
+            (9, 12),
+        ),
+        (
+            "medicine-id.toml",
+            |k| medicine(k, "suggestion id", "ibuprofen"),
+            (8, 6),
+        ),
+        (
+            "mixed-script-label.toml",
+            |k| matches!(k, ErrorKind::MixedScript { field, .. } if field == "label"),
+            (9, 9),
+        ),
+        // Issue 13, defect 2: what a red flag tells the person cannot be rewritten.
+        (
+            "red-flag-rewritten.toml",
+            |k| rewritten(k, "new-medication", "text"),
+            (12, 8),
+        ),
+        (
+            "red-flag-rewritten-medicine.toml",
+            |k| rewritten(k, "long-cramp", "text"),
+            (12, 8),
+        ),
+        (
+            "red-flag-interim-rewritten.toml",
+            |k| rewritten(k, "dark-urine", "interim"),
+            (15, 11),
+        ),
+        (
+            "red-flag-zero-width.toml",
+            |k| matches!(k, ErrorKind::TextHygiene { field, problem: TextProblem::Blank } if field == "text"),
+            (12, 8),
+        ),
+        (
+            "red-flag-escape-codes.toml",
+            |k| matches!(k, ErrorKind::TextHygiene { field, problem: TextProblem::ControlCharacter { code: 0x1B, at: 0 } } if field == "text"),
+            (12, 8),
+        ),
+        // Issue 13: a replacement keeps every caution; supplements are guarded.
+        (
+            "suggestion-caution-dropped.toml",
+            |k| matches!(k, ErrorKind::SuggestionWeakened { dropped: Dropped::Caution { text }, .. } if text.starts_with("Tell your GP")),
+            (8, 6),
+        ),
+        (
+            "suggestion-caution-rewritten.toml",
+            |k| matches!(k, ErrorKind::SuggestionWeakened { dropped: Dropped::Caution { text }, .. } if text.starts_with("With kidney disease, magnesium")),
+            (8, 6),
+        ),
+        (
+            "supplement-unguarded.toml",
+            |k| matches!(k, ErrorKind::SupplementUnguarded { id, needs: SupplementNeeds::Withhold { context } } if id == "magnesium-nightly" && context == "kidney_disease"),
+            (11, 12),
+        ),
+        (
+            "supplement-not-clinician-first.toml",
+            |k| {
+                matches!(
+                    k,
+                    ErrorKind::SupplementUnguarded {
+                        needs: SupplementNeeds::ClinicianFirst,
+                        ..
+                    }
+                )
+            },
+            (10, 12),
         ),
         (
             "missing-question.toml",
@@ -313,4 +462,35 @@ fn a_failing_pack_builds_no_engine_even_after_good_ones() {
         .build()
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::UnknownId { .. }));
+}
+
+#[test]
+fn each_profile_fixture_fails_with_its_kind_and_path() {
+    // Issue 13, defect 4: a profile is an object; nothing else is read (not by position).
+    let cases: &[(&str, &str, &str)] = &[
+        ("array.json", "", "a list"),
+        ("string.json", "", "a string"),
+        ("symptoms-object.json", "symptoms", "an object"),
+    ];
+    for (name, path, what) in cases {
+        let file = format!("tests/fixtures/invalid-profile/{name}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut json = serde_json::Deserializer::from_str(&text);
+        let err = Profile::from_deserializer(&file, &mut json).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidType { found, .. } if found == what),
+            "{name}: {err}"
+        );
+        let location = err.location().unwrap();
+        assert_eq!(location.origin(), file);
+        assert_eq!(location.field_path().unwrap_or(""), *path, "{name}");
+    }
+    let covered: Vec<&str> = cases.iter().map(|(name, ..)| *name).collect();
+    for entry in std::fs::read_dir("tests/fixtures/invalid-profile").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_name().unwrap().to_str().unwrap();
+            assert!(covered.contains(&name), "{name} has no typed check here");
+        }
+    }
 }

@@ -50,6 +50,37 @@ fn pack_and_profile_inputs() {
 }
 
 #[test]
+fn the_checks_catch_a_medicine_in_a_plan() {
+    // Issue 13: a check that cannot fail is a defect. A plan whose suggestion names one.
+    let engine = soothe::Engine::builtin().unwrap();
+    let mut plan = engine
+        .evaluate(&soothe::Profile::new().with_symptom(soothe::Symptom::new("cramp", "calf")))
+        .unwrap();
+    plan.suggestions[0].how_to = "Take ibu\u{200B}pr\u{043E}fen400mg.";
+    assert!(std::panic::catch_unwind(|| check::check_plan(&plan)).is_err());
+}
+
+#[test]
+fn the_checks_catch_a_reworded_red_flag() {
+    // No pack can load a reworded red flag any more, so the two engines are built from two
+    // packs with the same ids and different words.
+    let engine = |text: &str| {
+        soothe::EngineBuilder::empty()
+            .add_pack_str(
+                "flags.toml",
+                format!("[pack]\nid = 'flags'\nversion = '1'\nformat = 2\n[[source]]\nid = 's'\ncitation = 'c'\n[[vocabulary.finding]]\nid = 'new_medication'\nlabel = 'l'\nquestion = 'q'\n[[red_flag]]\nid = 'new-medication'\nurgency = 'routine'\nwhen = {{ finding = ['new_medication'] }}\ntext = '{text}'\nsafety_net = 's'\nsources = ['s']\n"),
+            )
+            .build()
+            .unwrap()
+    };
+    let first = engine("Some medicines can cause cramps.");
+    check::same_red_flag_words(&first, &first);
+    let reworded = engine("All is well.");
+    let result = std::panic::catch_unwind(|| check::same_red_flag_words(&first, &reworded));
+    assert!(result.is_err());
+}
+
+#[test]
 fn the_checks_catch_a_broken_plan() {
     // A check that cannot fail is a defect: a plan that says emergency but shows self-care.
     let engine = soothe::Engine::builtin().unwrap();

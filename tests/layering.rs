@@ -87,17 +87,36 @@ how_to = "A warm towel for 10 minutes."
 category = "heat_cold"
 evidence = { grade = "expert_opinion", direction = "for", note = "Clinic advice.", sources = ["seeds"] }
 
+# A replacement repeats every caution, word for word, and may add more.
+[[suggestion.caution]]
+text = "Never fall asleep with a heat pad or hot-water bottle on your skin."
+
 [[suggestion.caution]]
 when = { context = ["reduced_sensation", "poor_circulation"] }
-text = "Not with reduced feeling or poor circulation."
+text = "If your skin is numb or your blood flow is poor, you may not feel a burn. Do not use heat packs unless a clinician says it is safe."
 
 [[suggestion.caution]]
 when = { finding = ["calf_swelling", "calf_redness_warmth", "thigh_swelling"] }
-text = "Not on a swollen calf."
+text = "A swollen, red or warm leg may hold a blood clot. Do not heat it until a clinician has checked it."
+
+[[suggestion.caution]]
+when = { context = ["broken_skin"] }
+action = "warn"
+text = "Keep heat packs off cuts and sores."
+
+[[suggestion.caution]]
+when = { context = ["pregnancy"] }
+action = "warn"
+text = "If you are pregnant, do not put heat on your bump, and keep baths warm, not hot."
 
 [[suggestion.caution]]
 when = { finding = ["trauma"] }
-text = "Not on a fresh injury."
+text = "After a fall or a knock, heat can make fresh swelling worse. Do not heat the area until a clinician has checked it."
+
+[[suggestion.caution]]
+when = { context = ["heart_condition"] }
+action = "warn"
+text = "With a heart condition, keep the towel warm, not hot."
 "#;
     let engine = with(body).unwrap();
     let plan = engine.evaluate(&calf_cramp()).unwrap();
@@ -153,21 +172,29 @@ fn disabling_an_unknown_rule_suggests_the_near_one() {
 
 #[test]
 fn a_red_flag_can_be_raised_and_keeps_its_old_condition() {
-    let engine = with(
+    let builtin = Engine::builtin().unwrap();
+    let flag = builtin.red_flag("possible-deep-vein-thrombosis").unwrap();
+    // What the red flag tells the person is repeated word for word.
+    let engine = with(&format!(
         r#"
 [[red_flag]]
 id = "possible-deep-vein-thrombosis"
 replaces = true
 urgency = "emergency"
-when = { finding = ["calf_redness_warmth"] }
-text = "Our clinic treats this as an emergency."
+when = {{ finding = ["calf_redness_warmth"] }}
+text = {:?}
 safety_net = "Call an ambulance if one calf turns red and warm."
-withhold = { categories = ["massage", "stretching", "movement"], suggestions = ["gentle-heat", "cold-pack", "alternate-heat-cold", "epsom-salt-bath", "rest-break", "massage-therapy", "trigger-point-therapy", "manual-therapy", "physical-therapy", "acupuncture", "low-level-laser-therapy"] }
-interim = "Until a doctor has checked your leg, do not massage, stretch, heat or exercise it."
+withhold = {{ categories = ["massage", "stretching", "movement"], suggestions = ["gentle-heat", "cold-pack", "alternate-heat-cold", "epsom-salt-bath", "rest-break", "massage-therapy", "trigger-point-therapy", "manual-therapy", "physical-therapy", "acupuncture", "low-level-laser-therapy"] }}
+interim = {:?}
 sources = ["nice-cks-cramps"]
 "#,
-    )
+        flag.text(),
+        flag.interim().unwrap()
+    ))
     .unwrap();
+    let raised = engine.red_flag("possible-deep-vein-thrombosis").unwrap();
+    assert_eq!(raised.defined_by(), "soothe-red-flags");
+    assert_eq!(raised.pack(), "extra");
     // The new condition names only redness, but swelling (the old condition) still fires.
     let plan = engine
         .evaluate(&calf_cramp().with_finding("calf_swelling"))
@@ -302,7 +329,7 @@ text = "Not on a swollen calf."
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Never massage a swollen, red or warm leg. It may hold a blood clot, and massage could move it.\"; a replacement may add cautions, never drop them"
+        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Never massage a swollen, red or warm leg. It may hold a blood clot, and massage could move it.\"; a replacement keeps every caution word for word, and may add more"
     );
 }
 
@@ -311,11 +338,11 @@ fn a_replacement_cannot_drop_clinician_first() {
     let err = with(
         r#"
 [[suggestion]]
-id = "magnesium-supplement"
+id = "cbt-for-pain"
 replaces = true
-title = "Take magnesium"
-how_to = "Take it."
-category = "supplement"
+title = "Talking therapy on your own"
+how_to = "Find a course."
+category = "professional_therapy"
 evidence = { grade = "low", direction = "for", note = "n", sources = ["seeds"] }
 "#,
     )
@@ -342,6 +369,8 @@ fn each_limit_refuses_input_just_over_it() {
         max_string_bytes: 20,
         max_symptoms: 2,
         max_list_items: 2,
+        max_profile_bytes: 8,
+        max_replacements: 1,
     };
     // Limits bound the packs a host adds; the built-in packs are trusted and exempt.
     let build = |body: &str| {

@@ -329,8 +329,10 @@ fn extra_pack() -> impl Strategy<Value = String> {
                 }
                 let higher: Vec<Urgency> = Urgency::ALL.iter().copied().filter(|u| *u >= old).collect();
                 let urgency = higher[step % higher.len()];
+                // A replacement repeats what the red flag tells the person, word for word.
+                let text = engine().red_flag(&id).map(|f| f.text().to_owned()).unwrap_or_default();
                 pack += &format!(
-                    "\n[[red_flag]]\nid = \"{id}\"\nreplaces = true\nurgency = \"{urgency}\"\nwhen = {when}\ntext = \"t\"\nsafety_net = \"s\"\nsources = [\"seeds\"]\n{}",
+                    "\n[[red_flag]]\nid = \"{id}\"\nreplaces = true\nurgency = \"{urgency}\"\nwhen = {when}\ntext = {text:?}\nsafety_net = \"s\"\nsources = [\"seeds\"]\n{}",
                     withholds_of(&id)
                 );
                 seen.push(id);

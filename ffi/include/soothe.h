@@ -36,11 +36,24 @@ struct SootheEngine *soothe_engine_new(const char *const *names,
  Evaluates a profile given as JSON; returns the plan as JSON, or null on error (see
  [`soothe_last_error`]). Free the result with [`soothe_string_free`].
 
+ The profile is read no further than the engine's profile size limit (1 MiB; see
+ [`soothe_max_profile_bytes`]) and checked before it is parsed: a larger one fails fast.
+ Only a JSON object is a profile.
+
  # Safety
  `engine` is null or was returned by [`soothe_engine_new`] and not yet freed;
  `profile_json` is null or a valid NUL-terminated string.
  */
 char *soothe_evaluate(const struct SootheEngine *engine, const char *profile_json);
+
+/*
+ The largest profile, in bytes, that [`soothe_evaluate`] reads with `engine` (0 if `engine`
+ is null): hosts check a profile's length against it before they copy it (WebAssembly).
+
+ # Safety
+ `engine` is null or was returned by [`soothe_engine_new`] and not yet freed.
+ */
+size_t soothe_max_profile_bytes(const struct SootheEngine *engine);
 
 /*
  The message of the last error on this thread, or null if the last call succeeded. The

@@ -106,6 +106,10 @@ pub unsafe extern "C" fn soothe_engine_new(
 /// Evaluates a profile given as JSON; returns the plan as JSON, or null on error (see
 /// [`soothe_last_error`]). Free the result with [`soothe_string_free`].
 ///
+/// The profile is read no further than the engine's profile size limit (1 MiB; see
+/// [`soothe_max_profile_bytes`]) and checked before it is parsed: a larger one fails fast.
+/// Only a JSON object is a profile.
+///
 /// # Safety
 /// `engine` is null or was returned by [`soothe_engine_new`] and not yet freed;
 /// `profile_json` is null or a valid NUL-terminated string.
@@ -119,9 +123,21 @@ pub unsafe extern "C" fn soothe_evaluate(
         let Some(engine) = (unsafe { engine.as_ref() }) else {
             return Err("engine is null".to_owned());
         };
-        // SAFETY: null or a valid C string per the caller's contract.
-        let json = unsafe { text(profile_json, "profile") }?;
-        let profile: Profile = serde_json::from_str(json).map_err(|e| format!("profile: {e}"))?;
+        if profile_json.is_null() {
+            return Err("profile is null".to_owned());
+        }
+        let reader = CStrReader {
+            next: profile_json.cast::<u8>(),
+            done: false,
+        };
+        let json = engine
+            .engine
+            .limits()
+            .read_profile("profile", reader)
+            .map_err(|e| e.to_string())?;
+        let mut de = serde_json::Deserializer::from_str(&json);
+        let profile = Profile::from_deserializer("profile", &mut de).map_err(|e| e.to_string())?;
+        de.end().map_err(|e| format!("profile: {e}"))?;
         let plan = engine
             .engine
             .evaluate(&profile)
@@ -129,6 +145,47 @@ pub unsafe extern "C" fn soothe_evaluate(
         let out = serde_json::to_string(&plan).map_err(|e| e.to_string())?;
         into_c_string(out)
     })
+}
+
+/// The largest profile, in bytes, that [`soothe_evaluate`] reads with `engine` (0 if `engine`
+/// is null): hosts check a profile's length against it before they copy it (WebAssembly).
+///
+/// # Safety
+/// `engine` is null or was returned by [`soothe_engine_new`] and not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn soothe_max_profile_bytes(engine: *const SootheEngine) -> usize {
+    // SAFETY: null or a live engine per the caller's contract.
+    unsafe { engine.as_ref() }.map_or(0, |e| e.engine.limits().max_profile_bytes)
+}
+
+/// The bytes of a NUL-terminated string, read one at a time up to the NUL: the reader asks
+/// for no more than the size limit plus one byte, so a huge string is never scanned whole.
+struct CStrReader {
+    next: *const u8,
+    done: bool,
+}
+
+impl std::io::Read for CStrReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut n = 0;
+        for slot in buf.iter_mut() {
+            if self.done {
+                break;
+            }
+            // SAFETY: the string is NUL-terminated (the caller's contract) and `next` never
+            // moves past the NUL.
+            let byte = unsafe { self.next.read() };
+            if byte == 0 {
+                self.done = true;
+                break;
+            }
+            *slot = byte;
+            n += 1;
+            // SAFETY: `byte` was not the NUL, so the string goes on at least one more byte.
+            self.next = unsafe { self.next.add(1) };
+        }
+        Ok(n)
+    }
 }
 
 /// The message of the last error on this thread, or null if the last call succeeded. The

@@ -9,6 +9,18 @@ use soothe::{Engine, EngineBuilder, Plan, Profile, Symptom, Urgency};
 
 /// The safety rules every plan must keep.
 pub fn check_plan(plan: &Plan) {
+    // No shown suggestion names a medicine, in any text a person reads with it.
+    for s in &plan.suggestions {
+        let texts = [s.id.as_str(), s.title, s.how_to, s.evidence.note.as_str()];
+        for text in texts.into_iter().chain(s.cautions.iter().copied()) {
+            assert_eq!(
+                soothe::medicine_named(text),
+                None,
+                "suggestion `{}` names a medicine: {text:?}",
+                s.id
+            );
+        }
+    }
     assert_eq!(plan.see_clinician, plan.urgency > Urgency::None);
     assert_eq!(
         plan.urgency,
@@ -63,6 +75,10 @@ pub fn pack_text(data: &[u8]) {
         .add_pack_str("fuzz.toml", text)
         .build()
     {
+        // One pack: every red flag is its own, word for word.
+        for flag in engine.red_flags() {
+            assert_eq!(flag.defined_by(), flag.pack());
+        }
         evaluate_all(&engine, &probes());
     }
 }
@@ -95,6 +111,7 @@ pub fn pack_and_profile(data: &[u8]) {
         profiles.push(p);
     }
     evaluate_all(&engine, &profiles);
+    same_red_flag_words(&builtin, &engine);
     for p in &profiles {
         if let (Ok(before), Ok(after)) = (builtin.evaluate(p), engine.evaluate(p)) {
             assert!(
@@ -102,5 +119,36 @@ pub fn pack_and_profile(data: &[u8]) {
                 "a pack lowered the urgency"
             );
         }
+    }
+}
+
+/// No red flag's words differ from those of the pack that defined it first: whatever a later
+/// pack does to a built-in red flag, its text (and its interim advice, once it has one) stay
+/// the built-in pack's.
+pub fn same_red_flag_words(builtin: &Engine, engine: &Engine) {
+    for first in builtin.red_flags() {
+        let Some(now) = engine.red_flag(first.id()) else {
+            panic!("red flag `{}` vanished", first.id());
+        };
+        assert_eq!(
+            now.text(),
+            first.text(),
+            "red flag `{}` reworded",
+            first.id()
+        );
+        assert_eq!(now.defined_by(), first.defined_by());
+        if first.interim().is_some() {
+            assert_eq!(
+                now.interim(),
+                first.interim(),
+                "interim of `{}` reworded",
+                first.id()
+            );
+        }
+        assert!(
+            now.urgency() >= first.urgency(),
+            "red flag `{}` lowered",
+            first.id()
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! [`EngineBuilder`]: the packs to load, in order, and the limits to load them under.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::compiled::Engine;
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{LimitKind, Result};
 use crate::limits::Limits;
 use crate::load::layers::Layers;
+use crate::util::read::{self, Bound};
 
 /// Builds an [`Engine`] from packs, applied in the order they are added.
 ///
@@ -18,7 +19,9 @@ use crate::load::layers::Layers;
 /// suggestion, rule or red flag of an earlier pack only when the item says `replaces = true`,
 /// and may disable earlier rules by id. It can never remove a red flag or lower its urgency.
 /// Files and folders are read when [`build`](EngineBuilder::build) runs; a folder loads its
-/// `*.toml` files in name order.
+/// `*.toml` files in name order, and every entry so named must be a pack file (a folder, a
+/// dangling link, a link loop or a named pipe named `*.toml` is an error, never skipped).
+/// Only regular files are read, and no more of one than the pack size limit.
 ///
 /// ```
 /// use soothe::{Engine, Profile, Symptom};
@@ -101,6 +104,7 @@ impl EngineBuilder {
     }
 
     /// Adds every `*.toml` file of a folder, in name order, read when the engine is built.
+    /// Every entry named `*.toml` must be a readable pack file.
     pub fn add_pack_dir(&mut self, path: impl AsRef<Path>) -> &mut EngineBuilder {
         self.inputs.push(Input::Dir(path.as_ref().to_path_buf()));
         self
@@ -121,9 +125,11 @@ impl EngineBuilder {
     ///
     /// The first problem found, with its pack, line, column and item: malformed TOML, an
     /// unknown field, a duplicate id, a reference to a missing suggestion, source or vocabulary
-    /// id, a value outside a closed set, empty text, a number out of range, a pack that lowers
-    /// or disables a red flag, or a file that cannot be read. No engine is built if any pack
-    /// fails.
+    /// id, a value outside a closed set, empty text or text that is not plain and visible, a
+    /// medicine named, a number out of range, a pack that lowers, disables or rewords a red
+    /// flag, a replacement that drops a caution, an unguarded supplement, input over a limit,
+    /// a path that is not a regular file, or a file that cannot be read. No engine is built if
+    /// any pack fails.
     pub fn build(&self) -> Result<Engine> {
         let mut layers = Layers::new(self.limits);
         for input in &self.inputs {
@@ -134,14 +140,13 @@ impl EngineBuilder {
 
     fn load_input(&self, layers: &mut Layers, input: &Input) -> Result<()> {
         match input {
+            Input::Builtin if layers.is_empty() => {
+                // The usual start: the built-in packs, loaded once per process.
+                *layers = builtin_layers()?.clone();
+                layers.limits = self.limits;
+            }
             Input::Builtin => {
-                // The built-in packs are part of the crate, not input: no limits.
-                layers.limits = Limits::UNLIMITED;
-                layers.builtin = true;
-                for (name, text) in crate::builtin::PACKS {
-                    layers.load(Arc::from(*name), text)?;
-                }
-                layers.builtin = false;
+                load_builtin(layers)?;
                 layers.limits = self.limits;
             }
             Input::Text { name, text } => layers.load(name.clone(), text)?,
@@ -156,26 +161,53 @@ impl EngineBuilder {
     }
 }
 
+/// Loads the built-in packs over `layers`. They are part of the crate, not input: no limits.
+fn load_builtin(layers: &mut Layers) -> Result<()> {
+    layers.limits = Limits::UNLIMITED;
+    layers.builtin = true;
+    for (name, text) in crate::builtin::PACKS {
+        layers.load(Arc::from(*name), text)?;
+    }
+    layers.builtin = false;
+    Ok(())
+}
+
+/// The built-in packs alone, loaded on first use: every engine that starts with them copies
+/// these layers instead of parsing and checking the same text again.
+fn builtin_layers() -> Result<&'static Layers> {
+    static BUILTIN: OnceLock<Result<Layers>> = OnceLock::new();
+    BUILTIN
+        .get_or_init(|| {
+            let mut layers = Layers::new(Limits::UNLIMITED);
+            load_builtin(&mut layers)?;
+            Ok(layers)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Reads a pack file (a regular file within the pack size limit, read no further) and
+/// loads it.
 fn load_file(layers: &mut Layers, path: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, &e))?;
+    let bound = Bound {
+        limit: LimitKind::PackBytes,
+        max: layers.limits.max_pack_bytes,
+    };
+    let text = read::file(path, bound)?;
     layers.load(Arc::from(path.display().to_string()), &text)
 }
 
-fn io_error(path: &Path, err: &std::io::Error) -> Error {
-    Error::new(
-        ErrorKind::Io {
-            message: err.to_string(),
-        },
-        Some(Location::new(path.display().to_string())),
-    )
-}
-
+/// Every entry of `dir` named `*.toml`, in name order. Each must be a pack file: a folder, a
+/// dangling link, a link loop or a special file named `*.toml` is an error when it is loaded,
+/// never skipped (a folder of a clinic's packs must not lose one without a word).
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let origin = dir.display().to_string();
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
-        let path = entry.map_err(|e| io_error(dir, &e))?.path();
-        if path.extension().is_some_and(|ext| ext == "toml") && path.is_file() {
-            files.push(path);
+    for entry in std::fs::read_dir(dir).map_err(|e| read::io_error(&origin, &e))? {
+        let entry = entry.map_err(|e| read::io_error(&origin, &e))?;
+        let name = PathBuf::from(entry.file_name());
+        if name.extension().is_some_and(|ext| ext == "toml") {
+            files.push(entry.path());
         }
     }
     files.sort();

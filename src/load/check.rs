@@ -4,7 +4,7 @@
 use toml::Spanned;
 
 use crate::category::Category;
-use crate::error::{ErrorKind, Result};
+use crate::error::{ErrorKind, Result, SupplementNeeds};
 use crate::evidence::{Direction, Evidence, Grade};
 use crate::id::Id;
 use crate::kinds::VocabKind;
@@ -45,6 +45,14 @@ pub(crate) fn id(site: &Site<'_>, raw: &Str, kind: impl Into<IdKind>) -> Result<
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
     if well_formed {
+        // Ids show in plans and in hosts' screens: those of what soothe suggests, cites or
+        // loads name no medicine. Red-flag and vocabulary ids may (`new_medication`).
+        if matches!(
+            kind,
+            IdKind::Item(ItemKind::Suggestion | ItemKind::Rule | ItemKind::Source | ItemKind::Pack)
+        ) {
+            site.no_medicine(&raw.span(), &format!("{kind} id"), text)?;
+        }
         return Ok(Id::new(text));
     }
     Err(site.error(
@@ -127,7 +135,7 @@ fn not_here(field: &str, only: &str) -> ErrorKind {
 /// A `[[source]]`.
 pub(crate) fn source(raw: &RawSource, site: &Site<'_>) -> Result<Source> {
     let id = id(site, &raw.id, ItemKind::Source)?;
-    site.non_empty(&raw.citation.span(), "citation", raw.citation.get_ref())?;
+    site.shown(&raw.citation.span(), "citation", raw.citation.get_ref())?;
     for (name, value) in [("doi", &raw.doi), ("url", &raw.url)] {
         if let Some(value) = value {
             site.non_empty(&value.span(), name, value.get_ref())?;
@@ -168,28 +176,31 @@ pub(crate) fn suggestion(
     pack: &Id,
 ) -> Result<Suggestion> {
     let id = id(site, &raw.id, ItemKind::Suggestion)?;
-    site.non_empty(&raw.title.span(), "title", raw.title.get_ref())?;
-    site.non_empty(&raw.how_to.span(), "how_to", raw.how_to.get_ref())?;
-    no_medicine(site, &[("title", &raw.title), ("how_to", &raw.how_to)])?;
+    site.shown(&raw.title.span(), "title", raw.title.get_ref())?;
+    site.shown(&raw.how_to.span(), "how_to", raw.how_to.get_ref())?;
     let e = raw.evidence.get_ref();
     let evidence = Evidence {
         grade: site.closed::<Grade>(&e.grade)?,
         direction: site.closed::<Direction>(&e.direction)?,
         note: {
-            site.non_empty(&e.note.span(), "evidence.note", e.note.get_ref())?;
+            site.shown(&e.note.span(), "evidence.note", e.note.get_ref())?;
             e.note.get_ref().clone()
         },
         sources: source_ids(site, &e.sources, known.sources)?,
     };
-    let cautions = raw
+    let cautions: Vec<Caution> = raw
         .caution
         .iter()
         .map(|c| caution(c.get_ref(), known, site))
         .collect::<Result<_>>()?;
+    let category = site.closed::<Category>(&raw.category)?;
+    if category == Category::Supplement {
+        supplement_guarded(raw, &cautions, known.vocab, site)?;
+    }
     Ok(Suggestion {
         id,
         title: raw.title.get_ref().clone(),
-        category: site.closed::<Category>(&raw.category)?,
+        category,
         how_to: raw.how_to.get_ref().clone(),
         evidence,
         clinician_first: raw.clinician_first,
@@ -202,15 +213,45 @@ pub(crate) fn suggestion(
     })
 }
 
-/// Refuses a text field that names a medicine.
-fn no_medicine(site: &Site<'_>, fields: &[(&str, &Str)]) -> Result<()> {
-    for (field, text) in fields {
-        if let Some(medicine) = crate::medicine::named_in(text.get_ref()) {
-            let kind = ErrorKind::MedicineNamed {
-                field: (*field).to_owned(),
-                medicine: medicine.to_owned(),
-            };
-            return Err(site.error(&text.span(), kind));
+/// The context ids a supplement must be withheld for (DOMAIN.md: kidney disease raises the
+/// risk of toxicity; in pregnancy only a midwife or doctor should advise one).
+pub(crate) const SUPPLEMENT_WITHHELD_FOR: [&str; 2] = ["kidney_disease", "pregnancy"];
+
+/// A `supplement` suggestion must be `clinician_first` and withheld from a person with any
+/// of [`SUPPLEMENT_WITHHELD_FOR`]: some caution withholds it, with a condition that holds
+/// for a profile with that context id alone.
+fn supplement_guarded(
+    raw: &RawSuggestion,
+    cautions: &[Caution],
+    vocab: &Vocabulary,
+    site: &Site<'_>,
+) -> Result<()> {
+    let id = raw.id.get_ref().clone();
+    let refuse = |needs| {
+        site.error(
+            &raw.category.span(),
+            ErrorKind::SupplementUnguarded {
+                id: id.clone(),
+                needs,
+            },
+        )
+    };
+    if !raw.clinician_first {
+        return Err(refuse(SupplementNeeds::ClinicianFirst));
+    }
+    for context in SUPPLEMENT_WITHHELD_FOR {
+        let position = vocab.lookup(VocabKind::Context, context);
+        let withheld = position.is_some_and(|p| {
+            cautions.iter().any(|c| {
+                c.withhold
+                    && c.when
+                        .as_ref()
+                        .is_some_and(|w| w.holds_with_only(VocabKind::Context, p))
+            })
+        });
+        if !withheld {
+            let context = context.to_owned();
+            return Err(refuse(SupplementNeeds::Withhold { context }));
         }
     }
     Ok(())
@@ -218,7 +259,7 @@ fn no_medicine(site: &Site<'_>, fields: &[(&str, &Str)]) -> Result<()> {
 
 /// A `[[suggestion.caution]]`: `withhold` by default when it has a condition.
 fn caution(raw: &RawCaution, known: &Known<'_>, site: &Site<'_>) -> Result<Caution> {
-    site.non_empty(&raw.text.span(), "caution.text", raw.text.get_ref())?;
+    site.shown(&raw.text.span(), "caution.text", raw.text.get_ref())?;
     let when = raw
         .when
         .as_ref()
@@ -373,7 +414,10 @@ pub(crate) fn red_flag(
         text: raw.text.get_ref().clone(),
         sources: source_ids(site, &raw.sources, known.sources)?,
         pack: pack.clone(),
+        defined_by: pack.clone(),
         urgency_at: site.location(&raw.urgency.span()),
+        text_at: site.location(&raw.text.span()),
+        interim_at: raw.interim.as_ref().map(|i| site.location(&i.span())),
         safety_net: vec![raw.safety_net.get_ref().clone()],
         withholds,
         interim,

@@ -78,6 +78,19 @@ impl Condition {
         }
     }
 
+    /// Whether the condition holds for a profile that has nothing but the vocabulary id
+    /// `id` of `kind` (no symptoms, no numbers): "a caution for pregnancy" means one that
+    /// holds for a profile with just `pregnancy` in its context.
+    pub(crate) fn holds_with_only(&self, kind: VocabKind, id: u32) -> bool {
+        match self {
+            Condition::All(parts) => parts.iter().all(|p| p.holds_with_only(kind, id)),
+            Condition::Any(parts) => parts.iter().any(|p| p.holds_with_only(kind, id)),
+            Condition::Not(part) => !part.holds_with_only(kind, id),
+            Condition::Has(k, ids) => *k == kind && ids.contains(&id),
+            Condition::Symptom(_) | Condition::Range(..) => false,
+        }
+    }
+
     /// The ids of which any one, present on its own, makes the condition hold whatever else
     /// the profile says (a `finding = [...]` list, or such lists inside an `any`).
     pub(crate) fn sufficient(&self) -> Vec<(VocabKind, u32)> {
@@ -139,14 +152,20 @@ impl Condition {
     }
 }
 
-/// Compiles a `when` table, checking every id against `vocab`.
+/// The deepest nesting any condition may have, whatever the limits say: conditions are
+/// compiled, evaluated and dropped by recursion, so their depth must stay small. (The TOML
+/// parser stops at 80 levels of inline tables and arrays before this.)
+pub(crate) const DEPTH_CAP: usize = 64;
+
+/// Compiles a `when` table, checking every id against `vocab`; it may nest at most
+/// `max_depth` (and at most [`DEPTH_CAP`]) levels.
 pub(crate) fn compile(
     when: &Spanned<RawWhen>,
     vocab: &Vocabulary,
     site: &Site<'_>,
     max_depth: usize,
 ) -> Result<Condition> {
-    compile_at(when, vocab, site, max_depth, 0)
+    compile_at(when, vocab, site, max_depth.min(DEPTH_CAP), 0)
 }
 
 fn compile_at(

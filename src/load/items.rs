@@ -181,8 +181,14 @@ pub struct RedFlag {
     pub(crate) text: String,
     pub(crate) sources: Vec<Id>,
     pub(crate) pack: Id,
+    /// The pack that defined it first: its `text` and `interim` are that pack's words.
+    pub(crate) defined_by: Id,
     /// Where its urgency was written, for errors about it.
     pub(crate) urgency_at: Location,
+    /// Where its text was written.
+    pub(crate) text_at: Location,
+    /// Where its interim text was written, if it has one.
+    pub(crate) interim_at: Option<Location>,
     /// When it is worth asking about: `ask_when`, and/or (without one) when its condition
     /// mentions something the profile has.
     pub(crate) relevance: Relevance,
@@ -252,6 +258,13 @@ impl RedFlag {
     /// The id of the pack that last defined or widened it.
     pub fn pack(&self) -> &Id {
         &self.pack
+    }
+
+    /// The id of the pack that defined it first. What it tells the person (its text, and the
+    /// interim text of what it withholds) is that pack's, word for word: later packs may
+    /// raise it, widen it and add to it, never reword it.
+    pub fn defined_by(&self) -> &Id {
+        &self.defined_by
     }
 
     /// What to watch for and what to do, one line per pack that wrote one.

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::error::{Dropped, Error, ErrorKind, Location, Result};
+use crate::error::{Dropped, Error, ErrorKind, LimitKind, Location, Result};
 use crate::id::Id;
 use crate::load::condition::Condition;
 use crate::load::items::{Named, RedFlag, Rule, Suggestion};
@@ -18,6 +18,8 @@ pub(crate) struct Table<T> {
     items: Vec<T>,
     /// Where each item was (last) defined.
     places: Vec<Location>,
+    /// How many later packs replaced each item.
+    replaced: Vec<usize>,
     index: HashMap<Id, u32>,
 }
 
@@ -26,6 +28,7 @@ impl<T> Default for Table<T> {
         Table {
             items: Vec::new(),
             places: Vec::new(),
+            replaced: Vec::new(),
             index: HashMap::new(),
         }
     }
@@ -79,6 +82,7 @@ impl<T> Table<T> {
         self.index.insert(id, position);
         self.items.push(item);
         self.places.push(place);
+        self.replaced.push(0);
     }
 
     /// Keeps only the items `keep` accepts, re-indexing them.
@@ -119,8 +123,15 @@ pub(crate) trait Layered: Named + Sized {
 }
 
 impl<T: Layered> Table<T> {
-    /// Adds `item` from the pack being loaded (`site`), by the layering rule.
-    pub fn layer(&mut self, item: T, replaces: bool, site: &Site<'_>) -> Result<()> {
+    /// Adds `item` from the pack being loaded (`site`), by the layering rule; one item may be
+    /// replaced by at most `max_replacements` packs.
+    pub fn layer(
+        &mut self,
+        item: T,
+        replaces: bool,
+        site: &Site<'_>,
+        max_replacements: usize,
+    ) -> Result<()> {
         let here = site.location(&site.span);
         let Some(position) = self.position(item.id().as_str()) else {
             if replaces {
@@ -137,24 +148,45 @@ impl<T: Layered> Table<T> {
             return Ok(());
         };
         let index = position as usize;
-        let (Some(old), Some(place)) = (self.items.get_mut(index), self.places.get_mut(index))
-        else {
+        let (Some(old), Some(place), Some(replaced)) = (
+            self.items.get_mut(index),
+            self.places.get_mut(index),
+            self.replaced.get_mut(index),
+        ) else {
             return Ok(());
         };
         if !replaces {
             return Err(Error::new(T::clash(old, &item), Some(here)));
+        }
+        if *replaced >= max_replacements {
+            return Err(Error::new(
+                too_often::<T>(&item, max_replacements),
+                Some(here),
+            ));
         }
         if let Some((kind, at)) = T::refuse(old, &item) {
             return Err(Error::new(kind, Some(at.unwrap_or(here))));
         }
         T::merge(old, item);
         *place = here;
+        *replaced += 1;
         Ok(())
     }
 }
 
+/// The error for one replacement of `item` more than `max` allows.
+fn too_often<T: Layered>(item: &T, max: usize) -> ErrorKind {
+    ErrorKind::LimitExceeded {
+        limit: LimitKind::Replacements,
+        what: format!("number of packs replacing {} `{}`", T::KIND, item.id()),
+        found: max.saturating_add(1),
+        max,
+    }
+}
+
 impl Layered for Suggestion {
-    /// A replacement keeps every withholding caution (same condition) and `clinician_first`.
+    /// A replacement keeps `clinician_first` and every caution, word for word, with the same
+    /// condition and action; it may add more.
     fn refuse(old: &Suggestion, new: &Suggestion) -> Option<(ErrorKind, Option<Location>)> {
         let dropped = weakened(old, new)?;
         let kind = ErrorKind::SuggestionWeakened {
@@ -170,15 +202,20 @@ impl Layered for Suggestion {
     }
 }
 
-/// What a replacement drops from the suggestion it replaces, if anything.
+/// What a replacement drops from the suggestion it replaces, if anything: `clinician_first`,
+/// or a caution (withholding or shown) that it does not repeat with the same condition,
+/// action and text.
 fn weakened(old: &Suggestion, new: &Suggestion) -> Option<Dropped> {
     if old.clinician_first && !new.clinician_first {
         return Some(Dropped::ClinicianFirst);
     }
     old.cautions
         .iter()
-        .filter(|c| c.withhold)
-        .find(|c| !new.cautions.iter().any(|n| n.withhold && n.when == c.when))
+        .find(|c| {
+            !new.cautions
+                .iter()
+                .any(|n| n.withhold == c.withhold && n.when == c.when && n.text == c.text)
+        })
         .map(|c| Dropped::Caution {
             text: c.text.clone(),
         })
@@ -203,11 +240,16 @@ impl Layered for RedFlag {
         if let Some(kind) = lowered(old, new) {
             return Some((kind, Some(new.urgency_at.clone())));
         }
-        dropped_withhold(old, new).map(|kind| (kind, None))
+        if let Some(kind) = dropped_withhold(old, new) {
+            return Some((kind, None));
+        }
+        rewritten(old, new).map(|(kind, at)| (kind, Some(at)))
     }
 
-    /// A replacement may raise the urgency and widen when the flag fires; the old condition
-    /// stays in force. Parts are kept flat, so layering never nests conditions deeper.
+    /// A replacement may raise the urgency, widen when the flag fires and when it is worth
+    /// asking about, and add safety-net lines, withholds and sources; the old condition
+    /// stays in force and what the flag tells the person stays the first pack's words.
+    /// Parts are kept flat, so layering never nests conditions deeper.
     fn merge(old: &mut RedFlag, new: RedFlag) {
         let old_when = std::mem::replace(&mut old.when, Condition::Any(Box::new([])));
         old.when = widen(old_when, new.when);
@@ -221,13 +263,39 @@ impl Layered for RedFlag {
                 old.safety_net.push(line);
             }
         }
-        old.urgency = new.urgency;
-        old.text = new.text;
-        old.sources = new.sources;
+        for source in new.sources {
+            if !old.sources.contains(&source) {
+                old.sources.push(source);
+            }
+        }
+        old.urgency = old.urgency.max(new.urgency);
         old.pack = new.pack;
         old.urgency_at = new.urgency_at;
         old.withholds = new.withholds;
-        old.interim = new.interim;
+        if old.interim.is_none() {
+            old.interim = new.interim;
+            old.interim_at = new.interim_at;
+        }
+    }
+}
+
+/// The error for a replacement that rewords what the red flag tells the person (its text,
+/// or its interim text once it has one), with where the new wording is.
+fn rewritten(old: &RedFlag, new: &RedFlag) -> Option<(ErrorKind, Location)> {
+    let error = |field: &str, at: &Location| {
+        let kind = ErrorKind::RedFlagRewritten {
+            id: new.id.to_string(),
+            pack: old.defined_by.to_string(),
+            field: field.to_owned(),
+        };
+        (kind, at.clone())
+    };
+    if new.text != old.text {
+        return Some(error("text", &new.text_at));
+    }
+    match (&old.interim, &new.interim, &new.interim_at) {
+        (Some(a), Some(b), Some(at)) if a != b => Some(error("interim", at)),
+        _ => None,
     }
 }
 

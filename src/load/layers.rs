@@ -22,7 +22,7 @@ use crate::load::site::Site;
 use crate::load::vocabulary::{Term, Vocabulary};
 
 /// Everything the packs loaded so far define, layered.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Layers {
     pub vocab: Vocabulary,
     pub sources: Table<Source>,
@@ -30,6 +30,8 @@ pub(crate) struct Layers {
     pub rules: Table<Rule>,
     pub red_flags: Table<RedFlag>,
     pub packs: Vec<PackInfo>,
+    /// The position in `packs` of each pack id, so that loading many packs stays linear.
+    pack_ids: HashMap<Id, usize>,
     pub scenarios: Vec<Scenario>,
     /// Ids named by scenarios, checked once every pack has loaded.
     pending: Vec<Pending>,
@@ -46,6 +48,11 @@ impl Layers {
             limits,
             ..Layers::default()
         }
+    }
+
+    /// Whether no pack has been loaded yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.packs.is_empty()
     }
 
     /// Checks one pack and layers it over the ones before.
@@ -72,6 +79,7 @@ impl Layers {
         self.red_flags(&raw, &site, &pack)?;
         self.disable(&raw, &site)?;
         self.scenarios(&raw, &site, &pack)?;
+        self.pack_ids.insert(info.id.clone(), self.packs.len());
         self.packs.push(info);
         Ok(())
     }
@@ -124,7 +132,7 @@ impl Layers {
         let id = check::id(&site, &meta.id, ItemKind::Pack)?;
         site.non_empty(&meta.version.span(), "version", meta.version.get_ref())?;
         if let Some(description) = &meta.description {
-            site.not_too_long(&description.span(), "description", description.get_ref())?;
+            site.non_empty(&description.span(), "description", description.get_ref())?;
         }
         if *meta.format.get_ref() != FORMAT {
             return Err(site.error(
@@ -135,7 +143,8 @@ impl Layers {
                 },
             ));
         }
-        if let Some(first) = self.packs.iter().find(|p| p.id == id) {
+        let first = self.pack_ids.get(&id).and_then(|i| self.packs.get(*i));
+        if let Some(first) = first {
             return Err(site.error(
                 &meta.id.span(),
                 ErrorKind::DuplicateId {
@@ -242,7 +251,8 @@ impl Layers {
                 ItemKind::Suggestion.into(),
                 &site,
             )?;
-            self.suggestions.layer(suggestion, s.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.suggestions.layer(suggestion, s.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -254,7 +264,8 @@ impl Layers {
             let site = site.item(ItemKind::Rule, r.id.get_ref(), r.id.span());
             let rule = check::rule(r, &self.known(), &site, pack)?;
             duplicate_in_pack(&mut seen, &rule.id, ItemKind::Rule.into(), &site)?;
-            self.rules.layer(rule, r.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.rules.layer(rule, r.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -266,7 +277,8 @@ impl Layers {
             let site = site.item(ItemKind::RedFlag, f.id.get_ref(), f.id.span());
             let flag = check::red_flag(f, &self.known(), &site, pack)?;
             duplicate_in_pack(&mut seen, &flag.id, ItemKind::RedFlag.into(), &site)?;
-            self.red_flags.layer(flag, f.replaces, &site)?;
+            let max = self.limits.max_replacements;
+            self.red_flags.layer(flag, f.replaces, &site, max)?;
         }
         Ok(())
     }
@@ -284,7 +296,7 @@ impl Layers {
                     &id.span(),
                     ErrorKind::RedFlagDisabled {
                         id: id.get_ref().clone(),
-                        pack: flag.pack.to_string(),
+                        pack: flag.defined_by.to_string(),
                     },
                 ));
             }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, LimitKind, Location};
 use crate::kinds::{IdKind, ItemKind};
+use crate::util::guard;
 use crate::util::lines::Lines;
 use crate::util::similar::nearest;
 
@@ -92,7 +93,10 @@ impl<'a> Site<'a> {
         Ok(())
     }
 
-    /// An error if `text` is empty, only white space, or longer than the string limit.
+    /// An error if `text` is empty, only white space, longer than the string limit, or not
+    /// plain visible text: a control character (terminal escape codes), an invisible
+    /// character, nothing visible, or a word that mixes scripts. Every text of a pack goes
+    /// through here.
     pub fn non_empty(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
         self.not_too_long(span, field, text)?;
         if text.trim().is_empty() {
@@ -103,6 +107,35 @@ impl<'a> Site<'a> {
                 },
             ));
         }
+        if let Err(problem) = guard::hygiene(text) {
+            let field = field.to_owned();
+            return Err(self.error(span, ErrorKind::TextHygiene { field, problem }));
+        }
+        if let Some(word) = guard::mixed_script_word(text) {
+            let field = field.to_owned();
+            return Err(self.error(span, ErrorKind::MixedScript { field, word }));
+        }
         Ok(())
+    }
+
+    /// As [`Site::non_empty`], for a text a person sees with a suggestion (or a citation):
+    /// it must also name no medicine, however spelled.
+    pub fn shown(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
+        self.non_empty(span, field, text)?;
+        self.no_medicine(span, field, text)
+    }
+
+    /// An error if `text` names a medicine (`rules/medicines.txt`).
+    pub fn no_medicine(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
+        match guard::medicine_named(text) {
+            None => Ok(()),
+            Some(medicine) => Err(self.error(
+                span,
+                ErrorKind::MedicineNamed {
+                    field: field.to_owned(),
+                    medicine: medicine.to_owned(),
+                },
+            )),
+        }
     }
 }

@@ -37,14 +37,15 @@ pub fn run(binary: &PathBuf, args: &[&str], input: &str) -> Output {
         .spawn()
         .unwrap();
     // Write stdin from another thread: a program that answers as it reads (--jsonl) would
-    // otherwise block on a full stdout while we block on a full stdin.
+    // otherwise block on a full stdout while we block on a full stdin. A program may also stop
+    // reading before the end (input over a size limit): a broken pipe is fine.
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    if let Err(err) = writer.join().unwrap() {
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
+    }
     output
 }
 
@@ -54,4 +55,36 @@ pub fn stdout(out: &Output) -> String {
 
 pub fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Runs `binary` with `args` and its stdout a pipe whose reading end is closed before the
+/// program writes (it is closed right after the start, while the program is still loading
+/// its packs): the program must end quietly, never panic.
+pub fn run_with_closed_stdout(binary: &PathBuf, args: &[&str]) -> Output {
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+/// Runs `binary` with `args` and its stdout `/dev/full` (every write fails: no space left),
+/// or `None` where there is no `/dev/full`.
+pub fn run_with_full_stdout(binary: &PathBuf, args: &[&str]) -> Option<Output> {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .ok()?;
+    let out = Command::new(binary)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(full))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    Some(out)
 }

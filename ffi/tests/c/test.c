@@ -1,6 +1,7 @@
 /* Exercises the C ABI: success, every error path, and freeing everything.
    Built and run by ffi/tests/c_abi.rs; also runs under valgrind (see the README). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "soothe.h"
 
@@ -53,7 +54,29 @@ int main(void) {
 
     /* Error: invalid UTF-8. */
     CHECK(soothe_evaluate(engine, "{\"triggers\":[\"\xff\"]}") == NULL, "invalid UTF-8 fails");
-    CHECK(contains(soothe_last_error(), "not valid UTF-8"), "invalid UTF-8 message");
+    CHECK(contains(soothe_last_error(), "not UTF-8"), "invalid UTF-8 message");
+
+    /* Issue 13: only an object is a profile. */
+    CHECK(soothe_evaluate(engine, "[{\"kind\":\"cramp\",\"location\":\"calf\"}]") == NULL,
+          "an array is not a profile");
+    CHECK(contains(soothe_last_error(), "found a list"), "array message");
+    CHECK(soothe_evaluate(engine, "{} {}") == NULL, "trailing text fails");
+
+    /* Issue 13: a profile over the size limit fails fast, whatever follows. */
+    size_t max = soothe_max_profile_bytes(engine);
+    CHECK(max == 1024 * 1024, "profile size limit");
+    CHECK(soothe_max_profile_bytes(NULL) == 0, "no engine, no limit");
+    char *big = malloc(4 * max + 1);
+    CHECK(big != NULL, "malloc");
+    if (big != NULL) {
+        memset(big, ' ', 4 * max);
+        big[0] = '{';
+        big[4 * max - 1] = '}';
+        big[4 * max] = '\0';
+        CHECK(soothe_evaluate(engine, big) == NULL, "a 4 MiB profile fails");
+        CHECK(contains(soothe_last_error(), "over the limit of 1048576"), "size message");
+        free(big);
+    }
 
     /* Success clears the error. */
     plan = soothe_evaluate(engine, "{}");

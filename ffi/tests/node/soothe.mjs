@@ -7,11 +7,11 @@ export async function load(wasmBytes) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
 
-  // Copies a JS string into wasm memory as a NUL-terminated string; returns [ptr, size].
-  const put = (text) => {
-    const bytes = encoder.encode(text);
+  // Copies UTF-8 bytes into wasm memory as a NUL-terminated string; returns [ptr, size].
+  const put = (bytes) => {
     const size = bytes.length + 1;
     const ptr = w.soothe_alloc(size);
+    if (ptr === 0) throw new Error("soothe: out of memory");
     const view = new Uint8Array(w.memory.buffer, ptr, size);
     view.set(bytes);
     view[bytes.length] = 0;
@@ -32,17 +32,25 @@ export async function load(wasmBytes) {
   // The engine over the built-in packs (packs of your own: see the C ABI in ffi/include/soothe.h).
   const engine = w.soothe_engine_new(0, 0, 0);
   if (engine === 0) throw new Error(lastError());
+  // Profiles over this many bytes are refused before they are copied into wasm memory.
+  const maxProfileBytes = w.soothe_max_profile_bytes(engine);
 
   return {
     /** Evaluates a profile object; returns the plan object or throws with soothe's message. */
     evaluate(profile) {
-      const [ptr, size] = put(JSON.stringify(profile));
+      const bytes = encoder.encode(JSON.stringify(profile));
+      if (bytes.length > maxProfileBytes) {
+        throw new Error(
+          `profile: profile size in bytes is ${bytes.length}, over the limit of ${maxProfileBytes}`,
+        );
+      }
+      const [ptr, size] = put(bytes);
       const out = w.soothe_evaluate(engine, ptr);
       w.soothe_dealloc(ptr, size);
       if (out === 0) throw new Error(lastError());
-      const json = get(out);
+      const plan = get(out);
       w.soothe_string_free(out);
-      return JSON.parse(json);
+      return JSON.parse(plan);
     },
     free() {
       w.soothe_engine_free(engine);
