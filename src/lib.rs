@@ -57,6 +57,8 @@ mod load;
 mod medicine;
 mod pack;
 mod profile;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod urgency;
 mod util;
 

@@ -45,11 +45,16 @@ impl<T> PerKind<T> {
 
 /// One vocabulary id with its person-facing text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
+    /// The id.
     id: Id,
+    /// A short, person-facing name (`Swollen calf`).
     label: String,
+    /// The yes/no question that asks about it (findings and context ids only).
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<String>,
+    /// For a context id, the findings that carry the same risk.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     implied_by: Vec<Id>,
 }
