@@ -4,13 +4,13 @@
 //!
 //! ```json
 //! {"kind": "unknown_id", "message": "profile: symptoms[0].location: unknown location `calff`; did you mean `calf`?",
-//!  "did_you_mean": "calf",
+//!  "field": "symptoms[0].location", "did_you_mean": "calf",
 //!  "location": {"origin": "profile", "line": null, "column": null,
 //!               "field": "symptoms[0].location", "item": null}}
 //! ```
 //!
 //! `kind` is the `ErrorKind` variant's name in snake_case (`unknown_id`, `out_of_range`,
-//! `syntax`, ...); `item` is `{"kind": "rule", "id": "big-toe"}` for errors in a pack item.
+//! `syntax`, ...); `field` is the field path in a profile (also in `location`); `item` is `{"kind": "rule", "id": "big-toe"}` for errors in a pack item.
 //! The Python binding compiles this same file (`#[path]`), so the shapes cannot differ.
 
 use serde_json::{Value, json};
@@ -60,11 +60,12 @@ pub fn location(location: &Location) -> Value {
     })
 }
 
-/// An error as JSON: `{"kind", "message", "did_you_mean", "location"}`.
+/// An error as JSON: `{"kind", "message", "field", "did_you_mean", "location"}`.
 pub fn error(err: &Error) -> Value {
     json!({
         "kind": kind_name(err.kind()),
         "message": err.to_string(),
+        "field": err.location().and_then(Location::field_path),
         "did_you_mean": err.kind().did_you_mean(),
         "location": err.location().map(location),
     })
@@ -72,7 +73,7 @@ pub fn error(err: &Error) -> Value {
 
 /// An error of the binding itself (a null pointer, invalid UTF-8): `kind` names it.
 pub fn other(kind: &str, message: &str) -> Value {
-    json!({"kind": kind, "message": message, "did_you_mean": null, "location": null})
+    json!({"kind": kind, "message": message, "field": null, "did_you_mean": null, "location": null})
 }
 
 #[cfg(test)]
@@ -101,6 +102,7 @@ mod tests {
         assert_eq!(value["kind"], "unknown_id");
         assert_eq!(value["did_you_mean"], "calf");
         assert_eq!(value["location"]["field"], "symptoms[0].location");
+        assert_eq!(value["field"], "symptoms[0].location");
         assert_eq!(value["location"]["origin"], "profile");
     }
 
