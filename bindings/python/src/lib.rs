@@ -3,9 +3,10 @@
 //! (`soothe._errors`) that errors here are raised as.
 //!
 //! Profiles come in as dicts (read by `pythonize` with the core's strict `Deserialize`, so
-//! errors name the field path) or JSON strings; plans go out as dicts, built by `pythonize`
-//! from the plan's `Serialize`. `evaluate_many` releases the GIL and splits the batch across
-//! threads; only converting dicts in and out holds it.
+//! errors name the field path) or JSON strings; plans go out as dicts, built from the plan's
+//! `Serialize` by [`to_py`], which shares one Python string per distinct text. `evaluate_many`
+//! releases the GIL and splits the batch across threads (parsing JSON input, evaluating, and
+//! writing JSON output there); only reading dicts in and building dicts out holds it.
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -15,7 +16,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 use pythonize::{Depythonizer, pythonize};
 use serde_json::Value;
-use soothe::Profile;
+use soothe::{Plan, Profile};
+
+mod to_py;
+use to_py::Strings;
 
 #[path = "../../../ffi/src/error_json.rs"]
 #[allow(dead_code)] // `other` is for the C ABI
@@ -81,24 +85,36 @@ fn input(object: &Bound<'_, PyAny>) -> PyResult<Input> {
     Ok(Input::Parsed(from_object(object)))
 }
 
-/// What one profile of a batch gave: the plan as JSON text, or an error.
-type Outcome = Result<String, Value>;
-
-/// Evaluates one input to the plan's JSON text.
-fn evaluate_json(engine: &soothe::Engine, input: Input) -> Outcome {
+/// Evaluates one input to its plan.
+fn evaluate_one<'e>(engine: &'e soothe::Engine, input: Input) -> Result<Plan<'e>, Value> {
     let profile = match input {
         Input::Parsed(parsed) => parsed?,
         Input::Json(text) => from_json(&text)?,
     };
-    let plan = engine.evaluate(&profile).map_err(|e| error_json::error(&e))?;
+    engine.evaluate(&profile).map_err(|e| error_json::error(&e))
+}
+
+/// Evaluates one input to the plan's JSON text.
+fn evaluate_json(engine: &soothe::Engine, input: Input) -> Result<String, Value> {
+    let plan = evaluate_one(engine, input)?;
     serde_json::to_string(&plan).map_err(|e| error_json::other("internal", &e.to_string()))
 }
 
-/// Evaluates `inputs` on up to `threads` threads, contiguous chunks each, results in order.
-fn evaluate_parallel(engine: &soothe::Engine, inputs: Vec<Input>, threads: usize) -> Vec<Outcome> {
+/// Runs `each` over `inputs` on up to `threads` threads, contiguous chunks each, results in
+/// order.
+fn evaluate_parallel<'e, T, F>(
+    engine: &'e soothe::Engine,
+    inputs: Vec<Input>,
+    threads: usize,
+    each: F,
+) -> Vec<Result<T, Value>>
+where
+    T: Send,
+    F: Fn(&'e soothe::Engine, Input) -> Result<T, Value> + Sync,
+{
     let threads = threads.clamp(1, inputs.len().max(1));
     if threads == 1 {
-        return inputs.into_iter().map(|i| evaluate_json(engine, i)).collect();
+        return inputs.into_iter().map(|i| each(engine, i)).collect();
     }
     let chunk = inputs.len().div_ceil(threads);
     let mut chunks: Vec<Vec<Input>> = Vec::with_capacity(threads);
@@ -110,13 +126,14 @@ fn evaluate_parallel(engine: &soothe::Engine, inputs: Vec<Input>, threads: usize
         }
         chunks.push(part);
     }
+    let each = &each;
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .into_iter()
             .map(|part| {
                 scope.spawn(move || {
                     part.into_iter()
-                        .map(|i| evaluate_json(engine, i))
+                        .map(|i| each(engine, i))
                         .collect::<Vec<_>>()
                 })
             })
@@ -125,11 +142,44 @@ fn evaluate_parallel(engine: &soothe::Engine, inputs: Vec<Input>, threads: usize
             .into_iter()
             .flat_map(|h| {
                 h.join().unwrap_or_else(|_| {
-                    vec![Err(error_json::other("internal", "a worker thread panicked"))]
+                    vec![Err(error_json::other(
+                        "internal",
+                        "a worker thread panicked",
+                    ))]
                 })
             })
             .collect()
     })
+}
+
+/// Pauses Python's cyclic garbage collector while a batch of plans is built: the dicts and
+/// lists of a plan hold no cycles, and collecting while tens of thousands of them are made
+/// would only scan them again and again (it halves the time). The collector is re-enabled on
+/// drop, whatever happened, if it was enabled before.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import("gc")?;
+        if !gc.call_method0("isenabled")?.is_truthy()? {
+            return Ok(GcPause { gc: None });
+        }
+        gc.call_method0("disable")?;
+        Ok(GcPause { gc: Some(gc) })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Nothing sensible to do if re-enabling fails; Python reports it as unraisable.
+            if let Err(e) = gc.call_method0("enable") {
+                e.write_unraisable(gc.py(), None);
+            }
+        }
+    }
 }
 
 /// A rule engine over the built-in packs and, optionally, packs of your own.
@@ -188,7 +238,7 @@ impl Engine {
             .engine
             .evaluate(&profile)
             .map_err(|e| soothe_error(py, Class::Profile, &e))?;
-        Ok(pythonize(py, &plan)?)
+        Strings::new(py).object(&plan)
     }
 
     /// The plans for many profiles, one dict per profile in order; a bad profile gives
@@ -213,23 +263,25 @@ impl Engine {
             None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         };
         let engine = &self.engine;
-        let outcomes = py.detach(|| evaluate_parallel(engine, inputs, threads));
-        let loads = if as_json {
-            None
-        } else {
-            Some(py.import("json")?.getattr("loads")?)
-        };
         let out = PyList::empty(py);
-        for outcome in outcomes {
-            match (outcome, &loads) {
-                (Ok(json), None) => out.append(json)?,
-                (Ok(json), Some(loads)) => out.append(loads.call1((json,))?)?,
-                (Err(error), None) => {
-                    let entry = serde_json::json!({ "error": error }).to_string();
-                    out.append(entry)?;
+        if as_json {
+            let outcomes = py.detach(|| evaluate_parallel(engine, inputs, threads, evaluate_json));
+            for outcome in outcomes {
+                match outcome {
+                    Ok(json) => out.append(json)?,
+                    Err(error) => out.append(serde_json::json!({ "error": error }).to_string())?,
                 }
-                (Err(error), Some(_)) => {
-                    out.append(pythonize(py, &serde_json::json!({ "error": error }))?)?;
+            }
+        } else {
+            let outcomes = py.detach(|| evaluate_parallel(engine, inputs, threads, evaluate_one));
+            let _paused = GcPause::new(py)?;
+            let mut strings = Strings::new(py);
+            for outcome in outcomes {
+                match outcome {
+                    Ok(plan) => out.append(strings.object(&plan)?)?,
+                    Err(error) => {
+                        out.append(strings.object(&serde_json::json!({ "error": error }))?)?
+                    }
                 }
             }
         }
@@ -247,12 +299,12 @@ impl Engine {
             .engine
             .evaluate(&profile)
             .map_err(|e| soothe_error(py, Class::Profile, &e))?;
-        Ok(pythonize(py, &plan.questions)?)
+        Strings::new(py).object(&plan.questions)
     }
 
     /// The vocabulary: every id with its label, and for findings and context its question.
     fn vocabulary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize(py, self.engine.vocabulary())?)
+        Strings::new(py).object(self.engine.vocabulary())
     }
 
     /// The loaded packs, in order: `{"id", "version", "origin", "fingerprint"}`.

@@ -226,3 +226,17 @@ def test_the_engine_is_shared_across_python_threads(engine):
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(engine.evaluate, batch))
     assert results == engine.evaluate_many(batch)
+
+
+def test_evaluate_many_leaves_the_garbage_collector_as_it_was(engine):
+    import gc
+
+    assert gc.isenabled()
+    engine.evaluate_many(profiles(100))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        engine.evaluate_many(profiles(100))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
