@@ -14,12 +14,10 @@
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::kinds::VocabKind;
-use crate::load::vocabulary::{Term, Vocabulary};
 use crate::profile::{Field, Onset, Profile, Symptom, Trend};
-use crate::{Id, Plan};
+use crate::{Id, Plan, Vocabulary};
 
 /// The schema of a profile as `Profile`'s `Deserialize` reads it.
 pub fn profile() -> Schema {
@@ -70,18 +68,40 @@ fn tidy(schema: Schema) -> Schema {
     object(value)
 }
 
-/// `text` without its fenced code blocks.
+/// `text` without its fenced code blocks, and with rustdoc links as plain code spans
+/// (``[`Urgency::None`]`` and ``[`x`](crate::x)`` become `` `Urgency::None` `` and `` `x` ``).
 fn prose(text: &str) -> String {
-    let mut out = Vec::new();
+    let mut lines = Vec::new();
     let mut in_code = false;
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
             in_code = !in_code;
         } else if !in_code {
-            out.push(line);
+            lines.push(line);
         }
     }
-    out.join("\n").trim().to_owned()
+    unlink(lines.join("\n").trim())
+}
+
+/// Rustdoc links as plain code spans.
+fn unlink(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("[`") {
+        let Some(close) = rest.get(open..).and_then(|r| r.find("`]")) else {
+            break;
+        };
+        out.push_str(rest.get(..open).unwrap_or_default());
+        out.push_str(rest.get(open + 1..open + close + 1).unwrap_or_default());
+        rest = rest.get(open + close + 2..).unwrap_or_default();
+        if rest.starts_with('(') {
+            if let Some(end) = rest.find(')') {
+                rest = rest.get(end + 1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A schema from a JSON object (anything else gives the schema that accepts everything).
@@ -186,30 +206,15 @@ impl JsonSchema for Symptom {
     }
 }
 
-impl JsonSchema for Vocabulary {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Vocabulary".into()
-    }
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let term = generator.subschema_for::<Term>().to_value();
-        let mut properties = Map::new();
-        for kind in VocabKind::ALL {
-            let description = format!(
-                "The {} ids, in the order the packs added them.",
-                kind.noun()
-            );
-            properties.insert(
-                kind.key().to_owned(),
-                json!({"description": description, "type": "array", "items": term}),
-            );
-        }
-        let required: Vec<&str> = VocabKind::ALL.iter().map(|k| k.key()).collect();
-        object(json!({
-            "description": "The ids profiles and packs are checked against, with each id's label and, for findings and context, its yes/no question: what a host needs to build its form.",
-            "type": "object",
-            "additionalProperties": false,
-            "required": required,
-            "properties": properties,
-        }))
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn descriptions_lose_examples_and_links() {
+        let text =
+            "Above [`Urgency::None`], see [`x`](crate::x).\n\n```\nlet a = 1;\n```\nEnd [`y`].";
+        assert_eq!(
+            super::prose(text),
+            "Above `Urgency::None`, see `x`.\n\nEnd `y`."
+        );
     }
 }

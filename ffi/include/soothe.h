@@ -72,7 +72,8 @@ const char *soothe_last_error(void);
 
 /*
  The last error on this thread as JSON, or null if the last call succeeded:
- `{"kind": "unknown_id", "message": "...", "did_you_mean": "calf" | null, "location":
+ `{"kind": "unknown_id", "message": "...", "field": "symptoms[0].location" | null,
+ "did_you_mean": "calf" | null, "location":
  {"origin", "line", "column", "field", "item": {"kind", "id"} | null} | null}`. `kind` is
  the error kind in snake_case, or `invalid_argument` (a null pointer, invalid UTF-8) or
  `internal`. The pointer is owned by the library and valid until the next call on this

@@ -53,7 +53,7 @@ pub struct Plan<'e> {
     pub packs: &'e [PackInfo],
 }
 
-/// A pack as a plan names it (the schema of what [`packs`] writes).
+/// A pack as a plan names it.
 #[cfg(feature = "schema")]
 #[derive(schemars::JsonSchema)]
 #[allow(dead_code)] // only its schema is used

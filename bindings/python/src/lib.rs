@@ -22,7 +22,6 @@ mod to_py;
 use to_py::Strings;
 
 #[path = "../../../ffi/src/error_json.rs"]
-#[allow(dead_code)] // `other` is for the C ABI
 mod error_json;
 
 /// Which exception class of `soothe._errors` an error is raised as.

@@ -86,14 +86,14 @@ class Evidence(TypedDict):
     note: str
     """One sentence a person can understand."""
     sources: list[str]
-    """Ids of the sources; see [`Engine::source`](crate::Engine::source) for the citations."""
+    """Ids of the sources; see `Engine::source` for the citations."""
 
 
 Grade = Literal["high", "moderate", "low", "very_low", "expert_opinion"]
 """The certainty of the evidence (GRADE), or `expert_opinion` where there is no trial."""
 
 class PackRef(TypedDict):
-    """A pack as a plan names it (the schema of what [`packs`] writes)."""
+    """A pack as a plan names it."""
     fingerprint: str
     """The SHA-256 digest of the pack's text, as 64 lowercase hex digits."""
     id: str
@@ -185,7 +185,7 @@ class Withheld(TypedDict):
 class Plan(TypedDict):
     """The result of evaluating a profile.
 
-    - `see_clinician` is true exactly when `urgency` is above [`Urgency::None`], and `reasons`
+    - `see_clinician` is true exactly when `urgency` is above `Urgency::None`, and `reasons`
       then lists every red flag that fired, most urgent first.
     - `questions` are what to ask next: findings that would raise the urgency, most urgent
       first, then context ids that would change the self-care shown; `screened` is true
@@ -194,7 +194,7 @@ class Plan(TypedDict):
       urgent first.
     - `suggestions` are ranked (see `docs/RULES.md`); `withheld` lists suggestions a rule chose
       but a caution or a red flag withholds, with the reason as data.
-    - At [`Urgency::Emergency`] the plan is the referral alone: no questions, safety net,
+    - At `Urgency::Emergency` the plan is the referral alone: no questions, safety net,
       suggestions or withheld.
     - `packs` names every pack behind the plan, with a fingerprint of its text.
 
