@@ -66,6 +66,53 @@ fn evaluate_builtin(c: &mut Criterion) {
     group.finish();
 }
 
+/// The floor: what any evaluation of the same profile must do. Three id lookups, then a plan
+/// of the same size built from borrowed texts (the vectors of reasons, questions, safety-net
+/// lines, suggestions with their rules and cautions, and withheld), with the suggestions
+/// sorted. `evaluate/builtin` over this is the engine's own work.
+fn floor(c: &mut Criterion) {
+    let engine = Engine::builtin().unwrap();
+    let vocabulary = engine.vocabulary();
+    let mut group = c.benchmark_group("floor/builtin");
+    for (name, profile) in headline_profiles() {
+        let plan = engine.evaluate(&profile).unwrap();
+        let sizes: Vec<(usize, usize)> = plan
+            .suggestions
+            .iter()
+            .map(|s| (s.rules.len(), s.cautions.len()))
+            .collect();
+        let text = plan.suggestions[0].how_to;
+        let (reasons, questions, lines, withheld) = (
+            plan.reasons.len(),
+            plan.questions.len(),
+            plan.safety_net.len(),
+            plan.withheld.len(),
+        );
+        let symptom = &profile.symptoms[0];
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let known = vocabulary.contains(soothe::VocabKind::Kind, &symptom.kind)
+                    && vocabulary.contains(soothe::VocabKind::Location, &symptom.location)
+                    && vocabulary.contains(soothe::VocabKind::Trigger, "stress");
+                let reasons: Vec<(&str, u8)> = (0..reasons).map(|i| (text, i as u8)).collect();
+                let questions: Vec<(&str, &str, u8, Vec<&str>)> = (0..questions)
+                    .map(|i| (text, text, i as u8, Vec::new()))
+                    .collect();
+                let lines: Vec<(&str, u8)> = (0..lines).map(|i| (text, i as u8)).collect();
+                let mut suggestions: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (r, k))| (i as u32 * 7 % 5, text, vec![text; *r], vec![text; *k]))
+                    .collect();
+                suggestions.sort_by_key(|s| std::cmp::Reverse(s.0));
+                let withheld: Vec<(&str, &str)> = (0..withheld).map(|_| (text, text)).collect();
+                black_box((known, reasons, questions, lines, suggestions, withheld))
+            })
+        });
+    }
+    group.finish();
+}
+
 fn evaluate_generated(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate/generated");
     for n in [100, 1_000, 10_000, 100_000] {
@@ -114,6 +161,7 @@ criterion_group!(
     benches,
     build,
     evaluate_builtin,
+    floor,
     evaluate_generated,
     parse,
     serialize

@@ -83,7 +83,15 @@ fn main() -> ExitCode {
     }
 
     let report = engine.run_scenarios();
-    let failed: Vec<_> = report.results.iter().filter(|r| !r.passed()).collect();
+    // A built-in scenario that fails only because your packs are loaded on top is a warning:
+    // your packs change what the built-in packs do there (which may be what you meant).
+    let builtin = |pack: &soothe::Id| engine.packs().iter().any(|p| p.id == *pack && p.builtin);
+    let changed = |r: &&soothe::ScenarioResult| !cli.paths.is_empty() && builtin(&r.pack);
+    let (changed, failed): (Vec<_>, Vec<_>) = report
+        .results
+        .iter()
+        .filter(|r| !r.passed())
+        .partition(|r| changed(r));
     for result in &failed {
         let message = format!(
             "scenario `{}` failed: {}",
@@ -95,6 +103,18 @@ fn main() -> ExitCode {
             diagnostic("error", &message, Some(&result.location), None)
         );
     }
+    for result in &changed {
+        let message = format!(
+            "your packs change the built-in scenario `{}`: {} (builtin-scenario-changed)",
+            result.name,
+            result.problems.join("; ")
+        );
+        eprint!(
+            "{}",
+            diagnostic("warning[W011]", &message, Some(&result.location), None)
+        );
+    }
+    let warning_count = warnings.len() + changed.len();
 
     let coverage = &report.coverage;
     println!(
@@ -105,7 +125,7 @@ fn main() -> ExitCode {
         engine.suggestions().count(),
         report.results.len(),
         failed.len(),
-        warnings.len()
+        warning_count
     );
     if coverage.is_full() {
         println!(
@@ -129,7 +149,7 @@ fn main() -> ExitCode {
 
     if !failed.is_empty() {
         ExitCode::from(2)
-    } else if (cli.deny_warnings && !warnings.is_empty())
+    } else if (cli.deny_warnings && warning_count > 0)
         || (cli.deny_uncovered && !coverage.is_full())
     {
         ExitCode::from(1)

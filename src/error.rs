@@ -377,6 +377,14 @@ pub enum ErrorKind {
         /// The field.
         field: String,
     },
+    /// A field given where it does not belong (`question` on a location, `interim` without
+    /// `withhold`).
+    NotHere {
+        /// The field.
+        field: String,
+        /// Where it belongs, or what it needs.
+        only: String,
+    },
     /// A finding listed both as present (`findings`) and as asked and denied (`absent`).
     PresentAndAbsent {
         /// The id.
@@ -482,6 +490,7 @@ impl ErrorKind {
                 write!(f, "expected {expected}, found {found}")
             }
             ErrorKind::MissingField { field } => write!(f, "missing field `{field}`"),
+            ErrorKind::NotHere { field, only } => write!(f, "`{field}` is only for {only}"),
             ErrorKind::PresentAndAbsent { id } => write!(
                 f,
                 "`{id}` is both in `findings` (present) and in `absent` (asked and denied)"

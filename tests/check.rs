@@ -50,7 +50,10 @@ fn every_lint_fires_on_the_demo_pack() {
     let out = check(&["tests/data/lint/warnings.toml"]);
     assert_eq!(out.status.code(), Some(0), "warnings alone do not fail");
     let err = stderr(&out);
-    for code in ["W001", "W002", "W003", "W005", "W006", "W007", "W008"] {
+    for code in [
+        "W001", "W002", "W003", "W005", "W006", "W007", "W008", "W009", "W010", "W011", "W012",
+        "W013",
+    ] {
         assert!(
             err.contains(&format!("warning[{code}]")),
             "{code} missing:\n{err}"

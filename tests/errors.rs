@@ -116,6 +116,61 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             |k| matches!(k, ErrorKind::MedicineNamed { medicine, field } if medicine == "ibuprofen" && field == "how_to"),
             (9, 10),
         ),
+        (
+            "missing-question.toml",
+            |k| matches!(k, ErrorKind::MissingField { field } if field == "question"),
+            (6, 1),
+        ),
+        (
+            "question-on-location.toml",
+            |k| matches!(k, ErrorKind::NotHere { field, .. } if field == "question"),
+            (9, 12),
+        ),
+        (
+            "implied-by-on-location.toml",
+            |k| matches!(k, ErrorKind::NotHere { field, .. } if field == "implied_by"),
+            (9, 14),
+        ),
+        (
+            "finding-and-context.toml",
+            |k| matches!(k, ErrorKind::DuplicateId { kind: IdKind::Vocab(VocabKind::Context), id, .. } if id == "pregnancy"),
+            (7, 6),
+        ),
+        (
+            "missing-safety-net.toml",
+            |k| matches!(k, ErrorKind::Syntax { message } if message.contains("safety_net")),
+            (6, 1),
+        ),
+        (
+            "withhold-without-interim.toml",
+            |k| matches!(k, ErrorKind::MissingField { field } if field == "interim"),
+            (7, 6),
+        ),
+        (
+            "unknown-withheld-suggestion.toml",
+            |k| matches!(k, ErrorKind::UnknownId { kind: IdKind::Item(ItemKind::Suggestion), suggestion: Some(s), .. } if s == "self-massage"),
+            (12, 29),
+        ),
+        (
+            "withhold-dropped.toml",
+            |k| matches!(k, ErrorKind::WithholdDropped { pack, dropped, .. } if pack == "soothe-red-flags" && dropped.contains("stretching")),
+            (7, 6),
+        ),
+        (
+            "range-out-of-bounds.toml",
+            |k| matches!(k, ErrorKind::OutOfRange { field, value: 131, max: 130, .. } if field == "age.min"),
+            (9, 24),
+        ),
+        (
+            "invalid-trend.toml",
+            |k| matches!(k, ErrorKind::InvalidValue { field, suggestion: Some(s), .. } if field == "trend" && s == "worse"),
+            (8, 37),
+        ),
+        (
+            "withhold-without-reason.toml",
+            |k| matches!(k, ErrorKind::WithholdWithoutReason),
+            (14, 8),
+        ),
     ];
     for (name, check, (line, column)) in cases {
         let err = pack_error(name);

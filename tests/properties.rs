@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-use soothe::{Engine, Plan, Profile, Symptom, Urgency, VocabKind};
+use soothe::{Engine, Onset, Plan, Profile, QuestionKind, Symptom, Trend, Urgency, VocabKind};
 
 fn engine() -> &'static Engine {
     static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
@@ -17,17 +17,33 @@ fn ids(kind: VocabKind) -> Vec<String> {
 
 fn symptom() -> impl Strategy<Value = Symptom> {
     (
-        select(ids(VocabKind::Kind)),
-        select(ids(VocabKind::Location)),
-        proptest::option::of(select(ids(VocabKind::Timing))),
-        proptest::option::of(0u8..=10),
+        (
+            select(ids(VocabKind::Kind)),
+            select(ids(VocabKind::Location)),
+            proptest::option::of(select(ids(VocabKind::Timing))),
+            proptest::option::of(0u8..=10),
+        ),
+        (
+            proptest::option::of(select(vec![Onset::Sudden, Onset::Gradual])),
+            proptest::option::of(select(vec![Trend::Better, Trend::Same, Trend::Worse])),
+            proptest::option::of(0u16..=60),
+            proptest::option::of(0u16..=14),
+            proptest::option::of(0u16..=30),
+        ),
     )
-        .prop_map(|(kind, location, timing, severity)| {
-            let mut s = Symptom::new(kind, location);
-            s.timing = timing;
-            s.severity = severity;
-            s
-        })
+        .prop_map(
+            |((kind, location, timing, severity), (onset, trend, weeks, episodes, minutes))| {
+                let mut s = Symptom::new(kind, location);
+                s.timing = timing;
+                s.severity = severity;
+                s.onset = onset;
+                s.trend = trend;
+                s.weeks = weeks;
+                s.episodes_per_week = episodes;
+                s.duration_minutes = minutes;
+                s
+            },
+        )
 }
 
 fn subset(kind: VocabKind, max: usize) -> impl Strategy<Value = Vec<String>> {
@@ -41,16 +57,29 @@ fn profile() -> impl Strategy<Value = Profile> {
         proptest::collection::vec(symptom(), 0..4),
         subset(VocabKind::Trigger, 3),
         subset(VocabKind::Finding, 3),
+        subset(VocabKind::Finding, 6),
         subset(VocabKind::Context, 3),
+        (
+            proptest::option::of(0u8..=100),
+            proptest::option::of(0u16..=12),
+        ),
     )
-        .prop_map(|(symptoms, triggers, findings, context)| {
-            let mut p = Profile::new();
-            p.symptoms = symptoms;
-            p.triggers = triggers;
-            p.findings = findings;
-            p.context = context;
-            p
-        })
+        .prop_map(
+            |(symptoms, triggers, findings, absent, context, (age, care))| {
+                let mut p = Profile::new();
+                p.symptoms = symptoms;
+                p.triggers = triggers;
+                p.absent = absent
+                    .into_iter()
+                    .filter(|a| !findings.contains(a))
+                    .collect();
+                p.findings = findings;
+                p.context = context;
+                p.age = age;
+                p.self_care_weeks = care;
+                p
+            },
+        )
 }
 
 /// The ranking rule of docs/RULES.md, written out again: measures the evidence points
@@ -81,6 +110,13 @@ fn rank_key<'a>(
         std::cmp::Reverse(s.score),
         s.id.as_str(),
     )
+}
+
+/// `p` with `finding` reported present (and no longer denied).
+fn present(p: &Profile, finding: &str) -> Profile {
+    let mut p = p.clone();
+    p.absent.retain(|a| a != finding);
+    p.with_finding(finding)
 }
 
 fn suggestion_ids<'a>(plan: &Plan<'a>) -> Vec<&'a str> {
@@ -138,7 +174,7 @@ proptest! {
     fn adding_a_finding_never_lowers_urgency(p in profile(), extra in select(ids(VocabKind::Finding))) {
         let engine = engine();
         let before = engine.evaluate(&p).unwrap();
-        let after = engine.evaluate(&p.clone().with_finding(extra)).unwrap();
+        let after = engine.evaluate(&present(&p, &extra)).unwrap();
         prop_assert!(after.urgency >= before.urgency);
     }
 
@@ -316,7 +352,7 @@ proptest! {
     fn reasons_only_grow_as_findings_are_added(p in profile(), extra in select(ids(VocabKind::Finding))) {
         let engine = engine();
         let before = engine.evaluate(&p).unwrap();
-        let after = engine.evaluate(&p.clone().with_finding(extra)).unwrap();
+        let after = engine.evaluate(&present(&p, &extra)).unwrap();
         for reason in &before.reasons {
             prop_assert!(after.reasons.iter().any(|r| r.red_flag == reason.red_flag), "{} vanished", reason.red_flag);
         }
@@ -393,6 +429,106 @@ proptest! {
         if std::str::from_utf8(&bytes).is_err() {
             let is_io = matches!(result.unwrap_err().kind(), soothe::ErrorKind::Io { .. });
             prop_assert!(is_io, "invalid UTF-8 is an Io error");
+        }
+    }
+
+}
+
+// The triage properties evaluate each profile many times: fewer cases keep `cargo test` quick.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn denying_an_unknown_finding_never_raises_urgency_or_adds_a_question(p in profile(), extra in select(ids(VocabKind::Finding))) {
+        prop_assume!(!p.findings.contains(&extra) && !p.absent.contains(&extra));
+        let engine = engine();
+        let before = engine.evaluate(&p).unwrap();
+        let after = engine.evaluate(&p.clone().with_absent(extra.clone())).unwrap();
+        prop_assert!(after.urgency <= before.urgency);
+        for q in &after.questions {
+            prop_assert!(before.questions.iter().any(|b| b.id == q.id), "{} appeared", q.id);
+        }
+        prop_assert!(after.questions.iter().all(|q| q.id != extra.as_str()));
+    }
+
+    #[test]
+    fn a_finding_question_tells_the_truth(p in profile()) {
+        let engine = engine();
+        let plan = engine.evaluate(&p).unwrap();
+        for q in plan.questions.iter().filter(|q| q.kind == QuestionKind::Finding) {
+            prop_assert!(q.urgency > plan.urgency, "{} would not raise the urgency", q.id);
+            let yes = engine.evaluate(&p.clone().with_finding(q.id.as_str())).unwrap();
+            prop_assert!(yes.urgency >= q.urgency, "{}: {} < {}", q.id, yes.urgency, q.urgency);
+        }
+        for q in plan.questions.iter().filter(|q| q.kind == QuestionKind::Context) {
+            let yes = engine.evaluate(&p.clone().with_context(q.id.as_str())).unwrap();
+            prop_assert!(yes.urgency >= q.urgency, "{}: {} < {}", q.id, yes.urgency, q.urgency);
+            for id in &q.withholds {
+                prop_assert!(yes.suggestions.iter().all(|s| s.id != *id), "{} still shown", id);
+            }
+        }
+    }
+
+    #[test]
+    fn questions_are_ordered_unique_and_about_the_unknown(p in profile()) {
+        let plan = engine().evaluate(&p).unwrap();
+        let key = |q: &soothe::Question<'_>| (q.kind, std::cmp::Reverse(q.urgency), q.id.to_string());
+        for pair in plan.questions.windows(2) {
+            prop_assert!(key(&pair[0]) < key(&pair[1]), "{} before {}", pair[0].id, pair[1].id);
+        }
+        for q in &plan.questions {
+            let id = q.id.as_str();
+            prop_assert!(!p.findings.iter().any(|f| f == id) && !p.absent.iter().any(|a| a == id));
+            prop_assert!(!p.context.iter().any(|c| c == id));
+            prop_assert!(!q.text.is_empty());
+        }
+        let finding_left = plan.questions.iter().any(|q| q.kind == QuestionKind::Finding);
+        prop_assert_eq!(plan.screened, !finding_left);
+    }
+
+    #[test]
+    fn emergency_is_the_referral_alone(p in profile()) {
+        let plan = engine().evaluate(&p).unwrap();
+        if plan.urgency == Urgency::Emergency {
+            prop_assert!(plan.questions.is_empty() && plan.safety_net.is_empty());
+            prop_assert!(plan.suggestions.is_empty() && plan.withheld.is_empty());
+            prop_assert!(plan.screened);
+        } else if !p.symptoms.is_empty() {
+            prop_assert!(!plan.safety_net.is_empty(), "a plan with a symptom says what to watch for");
+        }
+    }
+
+    #[test]
+    fn a_red_flag_that_fired_withholds_what_it_lists(p in profile()) {
+        let engine = engine();
+        let plan = engine.evaluate(&p).unwrap();
+        for reason in &plan.reasons {
+            let flag = engine.red_flag(reason.red_flag).unwrap();
+            for s in &plan.suggestions {
+                let listed = flag.withheld_suggestions().iter().any(|w| w == s.id)
+                    || flag.withheld_categories().contains(&s.category);
+                prop_assert!(!listed, "{} shown though {} withholds it", s.id, reason.red_flag);
+            }
+        }
+    }
+
+    #[test]
+    fn an_extra_valid_pack_never_removes_a_withhold(pack in extra_pack(), p in profile()) {
+        let Ok(extended) = Engine::builder().add_pack_str("generated.toml", pack).build() else {
+            return Ok(());
+        };
+        for flag in engine().red_flags() {
+            let after = extended.red_flag(flag.id()).unwrap();
+            for id in flag.withheld_suggestions() {
+                prop_assert!(after.withheld_suggestions().contains(id));
+            }
+            for c in flag.withheld_categories() {
+                prop_assert!(after.withheld_categories().contains(c));
+            }
+        }
+        let (before, after) = (engine().evaluate(&p).unwrap(), extended.evaluate(&p).unwrap());
+        for w in before.withheld.iter().filter(|w| w.because.kind == soothe::BecauseKind::RedFlag) {
+            prop_assert!(after.suggestions.iter().all(|s| s.id != w.id), "{} came back", w.id);
         }
     }
 }

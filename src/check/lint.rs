@@ -1,11 +1,24 @@
 //! Lints: warnings about packs that load but are probably not what the author meant. Each
 //! has a stable code, documented in `docs/RULES.md`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::compiled::Engine;
 use crate::error::Location;
 use crate::load::condition::Condition;
+use crate::util::readability;
+
+/// The highest reading grade any person-facing text may have.
+const GRADE_MAX: f64 = 10.0;
+/// The reading grade nine in ten texts of a pack stay at or below.
+const GRADE_MOST: f64 = 8.0;
+
+/// The first words of a text, for a message.
+fn shorten(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(12).collect();
+    let more = text.split_whitespace().count() > words.len();
+    format!("{}{}", words.join(" "), if more { " ..." } else { "" })
+}
 
 /// The longest title that reads well in a plan.
 const MAX_TITLE_CHARS: usize = 80;
@@ -76,6 +89,7 @@ impl Engine {
         self.duplicate_titles(&mut out);
         self.ask_when_never_holds(&mut out);
         self.unasked_findings(&mut out);
+        self.hard_to_read(&mut out);
         out.sort_by(|a, b| {
             let key = |w: &Warning| {
                 let l = w.location.as_ref();
@@ -252,6 +266,74 @@ impl Engine {
                         term.id()
                     ),
                     location: c.vocab.place(finding, term.id()).cloned(),
+                });
+            }
+        }
+    }
+
+    /// Every person-facing text with where it was written: suggestion titles, how-tos,
+    /// evidence notes and cautions; red-flag texts, safety-net lines and interim advice;
+    /// vocabulary labels and questions.
+    fn texts(&self) -> Vec<(&str, Option<Location>)> {
+        let c = &*self.compiled;
+        let mut out: Vec<(&str, Option<Location>)> = Vec::new();
+        for (p, s) in (0u32..).zip(c.suggestions.iter()) {
+            let at = || c.suggestions.place(p).cloned();
+            out.push((&s.title, Some(s.places.title.clone())));
+            out.push((&s.how_to, at()));
+            out.push((&s.evidence.note, Some(s.places.note.clone())));
+            out.extend(s.cautions.iter().map(|k| (k.text.as_str(), at())));
+        }
+        for (p, f) in (0u32..).zip(c.red_flags.iter()) {
+            let at = || c.red_flags.place(p).cloned();
+            out.push((&f.text, at()));
+            out.extend(f.safety_net.iter().map(|line| (line.as_str(), at())));
+            out.extend(f.interim.iter().map(|i| (i.as_str(), at())));
+        }
+        for kind in crate::kinds::VocabKind::ALL {
+            for term in c.vocab.terms(kind) {
+                let at = c.vocab.place(kind, term.id()).cloned();
+                out.push((term.label(), at.clone()));
+                out.extend(term.question().map(|q| (q, at)));
+            }
+        }
+        out
+    }
+
+    /// W012: a text above reading grade 10; W013: a pack with more than a tenth of its
+    /// graded texts above grade 8.
+    fn hard_to_read(&self, out: &mut Vec<Warning>) {
+        // Per pack (by origin): graded texts, texts above grade 8, a place in it.
+        let mut per_pack: BTreeMap<String, (usize, usize, Option<Location>)> = BTreeMap::new();
+        for (text, at) in self.texts() {
+            let Some(grade) = readability::grade(text) else {
+                continue;
+            };
+            let origin = at.as_ref().map_or(String::new(), |l| l.origin().to_owned());
+            let entry = per_pack.entry(origin).or_insert((0, 0, at.clone()));
+            entry.0 += 1;
+            entry.1 += usize::from(grade > GRADE_MOST);
+            if grade > GRADE_MAX {
+                out.push(Warning {
+                    code: "W012",
+                    name: "hard-to-read",
+                    message: format!(
+                        "reading grade {grade:.1} is above {GRADE_MAX}: use shorter sentences and everyday words: \"{}\"",
+                        shorten(text)
+                    ),
+                    location: at,
+                });
+            }
+        }
+        for (origin, (graded, hard, at)) in per_pack {
+            if hard * 10 > graded {
+                out.push(Warning {
+                    code: "W013",
+                    name: "reading-level",
+                    message: format!(
+                        "{hard} of the {graded} graded texts of {origin} are above reading grade {GRADE_MOST}; keep that to a tenth"
+                    ),
+                    location: at.map(|l| crate::error::Location::new(l.origin().to_owned())),
                 });
             }
         }

@@ -5,5 +5,7 @@
 //!        ─lint─▶ warnings with stable codes (W001...)
 //! ```
 
+#[cfg(test)]
+pub(crate) mod audit;
 pub(crate) mod lint;
 pub(crate) mod scenario;

@@ -16,6 +16,8 @@ pub struct ScenarioResult {
     pub name: String,
     /// Where it is defined.
     pub location: Location,
+    /// The id of the pack that defines it.
+    pub pack: Id,
     /// What the plan got wrong; empty when the scenario passed.
     pub problems: Vec<String>,
 }
@@ -100,6 +102,7 @@ impl Engine {
             .map(|scenario| ScenarioResult {
                 name: scenario.name.clone(),
                 location: scenario.location.clone(),
+                pack: scenario.pack.clone(),
                 problems: self.run(&scenario.profile, &scenario.expect, &mut hits),
             })
             .collect();

@@ -19,9 +19,15 @@ pub(crate) struct Links {
     pub flags_mentioning: PerKind<Vec<Vec<u32>>>,
     /// Per suggestion, per caution: the context and finding ids its condition mentions.
     pub caution_mentions: Vec<Vec<Vec<(VocabKind, u32)>>>,
+    /// Per finding and per context id: the cautions (suggestion, caution) that mention it.
+    pub cautions_mentioning: PerKind<Vec<Vec<(u32, u32)>>>,
     /// Red flags by what makes them relevant: `ask_when`'s anchors and, for flags relevant
     /// by mention, every id their condition mentions.
     pub relevance: Index,
+    /// Per red flag: whether being a candidate of `relevance` means it is relevant.
+    pub relevance_exact: Vec<bool>,
+    /// Per red flag: the findings and context ids that alone make it fire.
+    pub sufficient: Vec<Vec<(VocabKind, u32)>>,
 }
 
 impl Links {
@@ -35,17 +41,21 @@ impl Links {
                 .filter(|(k, _)| askable(*k))
                 .collect();
             for (kind, id) in &asks {
-                let lists = links.flags_mentioning.get_mut(*kind);
-                let slot = *id as usize;
-                if lists.len() <= slot {
-                    lists.resize_with(slot + 1, Vec::new);
-                }
-                if let Some(list) = lists.get_mut(slot) {
+                if let Some(list) = slot_of(links.flags_mentioning.get_mut(*kind), *id) {
                     list.push(position);
                 }
             }
             links.asks.push(asks);
             links.mentions.push(mentions);
+        }
+        for flag in layers.red_flags.iter() {
+            let r = &flag.relevance;
+            let exact = match &r.ask_when {
+                None => r.by_mention,
+                Some(ask_when) => !r.by_mention && ask_when.is_anchor_match(),
+            };
+            links.relevance_exact.push(exact);
+            links.sufficient.push(flag.when.sufficient());
         }
         links.relevance = Index::from_keys(
             layers
@@ -67,7 +77,24 @@ impl Links {
                     .collect()
             })
             .collect();
+        for (s, cautions) in (0u32..).zip(&links.caution_mentions) {
+            for (k, mentions) in (0u32..).zip(cautions) {
+                for (kind, id) in mentions {
+                    if let Some(list) = slot_of(links.cautions_mentioning.get_mut(*kind), *id) {
+                        list.push((s, k));
+                    }
+                }
+            }
+        }
         links
+    }
+
+    /// The cautions (suggestion, caution) whose condition mentions `id` of `kind`.
+    pub(crate) fn cautions_mentioning(&self, kind: VocabKind, id: u32) -> &[(u32, u32)] {
+        self.cautions_mentioning
+            .get(kind)
+            .get(id as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The red flags whose condition mentions `id` of `kind` (findings and context only).
@@ -77,6 +104,15 @@ impl Links {
             .get(id as usize)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// The entry for `id` of a per-id list, grown as needed.
+fn slot_of<T: Default>(list: &mut Vec<T>, id: u32) -> Option<&mut T> {
+    let index = id as usize;
+    if list.len() <= index {
+        list.resize_with(index + 1, T::default);
+    }
+    list.get_mut(index)
 }
 
 /// Whether a plan can ask about ids of this kind.

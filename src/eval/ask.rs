@@ -17,7 +17,6 @@ use crate::compiled::Compiled;
 use crate::eval::condition::holds;
 use crate::eval::facts::Facts;
 use crate::eval::plan::{Plan, Question, QuestionKind, SafetyNet};
-use crate::id::Id;
 use crate::kinds::VocabKind;
 use crate::urgency::Urgency;
 
@@ -30,15 +29,27 @@ pub(crate) fn questions_and_safety_net<'e>(
     plan: &mut Plan<'e>,
 ) {
     let relevant = relevant(c, facts, candidates);
+    let shown: Vec<u32> = plan
+        .suggestions
+        .iter()
+        .filter_map(|s| c.suggestions.position(s.id))
+        .collect();
+    let now = Now {
+        shown: &shown,
+        is_fired: mask(c.red_flags.len(), fired),
+        is_shown: mask(c.suggestions.len(), &shown),
+        urgency: plan.urgency,
+    };
     let mut questions = Vec::new();
+    let mut scratch = Scratch::default();
     for kind in [VocabKind::Finding, VocabKind::Context] {
-        for id in unknowns(c, facts, &relevant, kind, plan) {
-            if let Some(q) = question(c, facts, fired, kind, id, plan) {
+        for id in unknowns(c, facts, &relevant, kind, &shown) {
+            if let Some(q) = question(c, facts, &now, &mut scratch, (kind, id)) {
                 questions.push(q);
             }
         }
     }
-    questions.sort_by(|a, b| {
+    questions.sort_unstable_by(|a, b| {
         (a.kind, b.urgency)
             .cmp(&(b.kind, a.urgency))
             .then_with(|| a.id.cmp(b.id))
@@ -59,6 +70,9 @@ fn relevant(c: &Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<u32> 
 }
 
 fn is_relevant(c: &Compiled, facts: &Facts, position: u32) -> bool {
+    if c.links.relevance_exact.get(position as usize) == Some(&true) {
+        return true;
+    }
     let Some(flag) = c.red_flags.at(position) else {
         return false;
     };
@@ -91,44 +105,99 @@ fn unknowns(
     facts: &Facts,
     relevant: &[u32],
     kind: VocabKind,
-    plan: &Plan<'_>,
+    shown: &[u32],
 ) -> Vec<u32> {
+    let size = c.vocab.ids(kind).count();
+    // Present or denied ids are known; the rest, once each.
+    let mut seen = mask(size, facts.listed(kind));
+    for id in match kind {
+        VocabKind::Finding => &facts.absent_findings,
+        _ => &facts.absent_context,
+    } {
+        if let Some(slot) = seen.get_mut(*id as usize) {
+            *slot = true;
+        }
+    }
     let from_flags = relevant
         .iter()
         .filter_map(|p| c.links.asks.get(*p as usize))
         .flatten();
-    let from_cautions = plan
-        .suggestions
+    let from_cautions = shown
         .iter()
         .filter(|_| kind == VocabKind::Context)
-        .filter_map(|s| c.suggestions.position(s.id))
-        .filter_map(|p| c.links.caution_mentions.get(p as usize))
+        .filter_map(|p| c.links.caution_mentions.get(*p as usize))
         .flatten()
         .flatten();
-    let mut out: Vec<u32> = from_flags
-        .chain(from_cautions)
-        .filter(|(k, id)| *k == kind && !has(facts, kind, *id) && !facts.denied(kind, *id))
-        .map(|(_, id)| *id)
-        .collect();
+    let mut out: Vec<u32> = Vec::with_capacity(32);
+    for (k, id) in from_flags.chain(from_cautions) {
+        if *k == kind {
+            if let Some(slot) = seen.get_mut(*id as usize).filter(|s| !**s) {
+                *slot = true;
+                out.push(*id);
+            }
+        }
+    }
     out.sort_unstable();
-    out.dedup();
     out
+}
+
+/// What the plan is now: the red flags that fired, the suggestions shown (positions, in
+/// rank order), the urgency.
+struct Now<'a> {
+    shown: &'a [u32],
+    /// By red flag position: whether it fired.
+    is_fired: Vec<bool>,
+    /// By suggestion position: whether it is shown.
+    is_shown: Vec<bool>,
+    urgency: Urgency,
+}
+
+impl Now<'_> {
+    fn fired(&self, flag: u32) -> bool {
+        self.is_fired.get(flag as usize) == Some(&true)
+    }
+
+    fn shown(&self, suggestion: u32) -> bool {
+        self.is_shown.get(suggestion as usize) == Some(&true)
+    }
+}
+
+/// A mask of `len` entries, true at `positions`.
+fn mask(len: usize, positions: &[u32]) -> Vec<bool> {
+    let mut out = vec![false; len];
+    for p in positions {
+        if let Some(slot) = out.get_mut(*p as usize) {
+            *slot = true;
+        }
+    }
+    out
+}
+
+/// Buffers reused from one question to the next, so a plan's questions allocate little.
+#[derive(Default)]
+struct Scratch {
+    /// The ids a yes adds: the asked id, and the context a finding implies.
+    added: Vec<(VocabKind, u32)>,
+    /// Cautions of shown suggestions that mention an added id: (suggestion, caution).
+    cautions: Vec<(u32, u32)>,
+    /// Red flags to check, then those that hold.
+    flags: Vec<u32>,
+    holding: Vec<u32>,
 }
 
 /// The question about `id`, if a yes would change the plan.
 fn question<'e>(
     c: &'e Compiled,
     facts: &mut Facts,
-    fired: &[u32],
-    kind: VocabKind,
-    id: u32,
-    plan: &Plan<'e>,
+    now: &Now<'_>,
+    scratch: &mut Scratch,
+    (kind, id): (VocabKind, u32),
 ) -> Option<Question<'e>> {
-    let change = lookahead(c, facts, fired, kind, id, plan);
-    let raises = change.urgency > plan.urgency;
+    prepare(c, now, scratch, kind, id);
+    let change = effect(c, facts, now, scratch);
     let counts = match kind {
-        VocabKind::Finding => raises,
-        _ => raises || !change.withholds.is_empty() || change.warns,
+        VocabKind::Finding => change.urgency > now.urgency,
+        _ => change.urgency > now.urgency || !change.withholds.is_empty() || change.warns,
     };
     if !counts {
         return None;
@@ -142,118 +211,147 @@ fn question<'e>(
         },
         text: term.question().unwrap_or(term.label()),
         label: term.label(),
-        urgency: change.urgency.max(plan.urgency),
-        withholds: change.withholds,
+        urgency: change.urgency.max(now.urgency),
+        withholds: change
+            .withholds
+            .iter()
+            .filter_map(|p| c.suggestions.at(*p).map(|s| &s.id))
+            .collect(),
     })
 }
 
+/// Fills `scratch.added` (the id, and for a finding the context it implies that the
+/// profile lacks) and `scratch.cautions` (the cautions of shown suggestions that mention
+/// one of them).
+fn prepare(c: &Compiled, now: &Now<'_>, scratch: &mut Scratch, kind: VocabKind, id: u32) {
+    scratch.added.clear();
+    scratch.added.push((kind, id));
+    if kind == VocabKind::Finding {
+        let implied = c.vocab.implied(id).iter();
+        scratch
+            .added
+            .extend(implied.map(|context| (VocabKind::Context, *context)));
+    }
+    scratch.cautions.clear();
+    for (k, i) in &scratch.added {
+        let mentioning = c.links.cautions_mentioning(*k, *i).iter();
+        scratch
+            .cautions
+            .extend(mentioning.filter(|(s, _)| now.shown(*s)));
+    }
+    if scratch.added.len() > 1 {
+        scratch.cautions.sort_unstable();
+        scratch.cautions.dedup();
+    }
+}
+
 /// What a yes to one question would change.
-struct Change<'e> {
+struct Change {
     urgency: Urgency,
-    withholds: Vec<&'e Id>,
+    /// Positions of shown suggestions it would withhold, in rank order.
+    withholds: Vec<u32>,
     warns: bool,
 }
 
-/// The plan's urgency, and the shown suggestions withheld or warned about, if `id` of
-/// `kind` were present (with the context it implies), everything else unchanged.
-fn lookahead<'e>(
-    c: &'e Compiled,
-    facts: &mut Facts,
-    fired: &[u32],
-    kind: VocabKind,
-    id: u32,
-    plan: &Plan<'e>,
-) -> Change<'e> {
-    let before = warned(c, facts, plan);
+/// What changes if the ids in `scratch.added` were present, everything else unchanged.
+///
+/// Only red flags and cautions that mention an added id can change, so only they are
+/// checked: a red flag that alone fires on an added id needs no evaluation, one that had
+/// fired keeps its urgency (a `not` cannot make a flag that mentions nothing added stop),
+/// and a shown suggestion can only be withheld by a newly firing red flag or a caution that
+/// mentions an added id.
+fn effect(c: &Compiled, facts: &mut Facts, now: &Now<'_>, scratch: &mut Scratch) -> Change {
+    let warned_before = warnings(c, facts, &scratch.cautions);
     let lengths = (
         facts.findings.len(),
         facts.context.len(),
         facts.implied.len(),
     );
-    let added = add(c, facts, kind, id);
-    let mut flags: Vec<u32> = fired.to_vec();
-    for (k, i) in &added {
-        flags.extend_from_slice(c.links.mentioning(*k, *i));
+    add(facts, &scratch.added);
+    scratch.flags.clear();
+    for (k, i) in &scratch.added {
+        scratch.flags.extend_from_slice(c.links.mentioning(*k, *i));
     }
-    flags.sort_unstable();
-    flags.dedup();
-    let holding: Vec<u32> = flags
-        .into_iter()
-        .filter(|p| c.red_flags.at(*p).is_some_and(|f| holds(&f.when, facts)))
-        .collect();
-    let urgency = holding
-        .iter()
-        .filter_map(|p| c.red_flags.at(*p))
-        .map(|f| f.urgency)
-        .max()
-        .unwrap_or(Urgency::None);
-    let withholds = withheld_if(c, facts, &holding, plan);
-    let after = warned(c, facts, plan);
+    // Red flags that newly fire.
+    scratch.holding.clear();
+    let mut urgency = now.urgency;
+    for &p in &scratch.flags {
+        let Some(flag) = c.red_flags.at(p) else {
+            continue;
+        };
+        if now.fired(p) || scratch.holding.contains(&p) {
+            continue;
+        }
+        let sufficient = c.links.sufficient.get(p as usize);
+        let fires = sufficient.is_some_and(|s| scratch.added.iter().any(|a| s.contains(a)))
+            || holds(&flag.when, facts);
+        if fires {
+            urgency = urgency.max(flag.urgency);
+            scratch.holding.push(p);
+        }
+    }
+    let withholds = withheld_if(c, facts, now, scratch);
+    let warns = warnings(c, facts, &scratch.cautions) > warned_before;
     facts.findings.truncate(lengths.0);
     facts.context.truncate(lengths.1);
     facts.implied.truncate(lengths.2);
     Change {
         urgency,
         withholds,
-        warns: after > before,
+        warns,
     }
 }
 
-/// Adds `id` of `kind` to the facts (a finding with the context it implies); the ids added.
-fn add(c: &Compiled, facts: &mut Facts, kind: VocabKind, id: u32) -> Vec<(VocabKind, u32)> {
-    let mut added = vec![(kind, id)];
-    match kind {
-        VocabKind::Finding => {
-            facts.findings.push(id);
-            for &context in c.vocab.implied(id) {
-                if !facts.context.contains(&context) {
-                    facts.context.push(context);
-                    facts.implied.push((context, id));
-                    added.push((VocabKind::Context, context));
+/// Adds the ids to the facts; a context added beside a finding is implied by it.
+fn add(facts: &mut Facts, added: &[(VocabKind, u32)]) {
+    let finding = added
+        .iter()
+        .find(|(k, _)| *k == VocabKind::Finding)
+        .map(|(_, f)| *f);
+    for &(kind, id) in added {
+        match (kind, finding) {
+            (VocabKind::Finding, _) => facts.findings.push(id),
+            (_, Some(f)) => {
+                if !facts.context.contains(&id) {
+                    facts.context.push(id);
+                    facts.implied.push((id, f));
                 }
             }
+            (_, None) => facts.context.push(id),
         }
-        _ => facts.context.push(id),
     }
-    added
 }
 
-/// The shown suggestions a red flag in `holding` or a withholding caution would withhold.
-fn withheld_if<'e>(
-    c: &'e Compiled,
-    facts: &Facts,
-    holding: &[u32],
-    plan: &Plan<'e>,
-) -> Vec<&'e Id> {
+/// The shown suggestions (positions, in rank order) that a newly firing red flag
+/// (`scratch.holding`) or a withholding caution in `scratch.cautions` would withhold.
+fn withheld_if(c: &Compiled, facts: &Facts, now: &Now<'_>, scratch: &Scratch) -> Vec<u32> {
     let mut out = Vec::new();
-    for shown in &plan.suggestions {
-        let Some(position) = c.suggestions.position(shown.id) else {
-            continue;
-        };
+    let flags = || scratch.holding.iter().filter_map(|p| c.red_flags.at(*p));
+    for &position in now.shown {
         let Some(s) = c.suggestions.at(position) else {
             continue;
         };
-        let by_flag = holding
-            .iter()
-            .filter_map(|p| c.red_flags.at(*p))
-            .any(|f| f.withholds.covers(position, s.category));
-        let by_caution = s
-            .cautions
-            .iter()
-            .any(|k| k.withhold && k.when.as_ref().is_some_and(|w| holds(w, facts)));
-        if by_flag || by_caution {
-            out.push(shown.id);
+        let by_flag = || flags().any(|f| f.withholds.covers(position, s.category));
+        let by_caution = || {
+            scratch
+                .cautions
+                .iter()
+                .filter(|(p, _)| *p == position)
+                .filter_map(|(_, k)| s.cautions.get(*k as usize))
+                .any(|k| k.withhold && k.when.as_ref().is_some_and(|w| holds(w, facts)))
+        };
+        if by_flag() || by_caution() {
+            out.push(position);
         }
     }
     out
 }
 
-/// How many warning cautions apply to the shown suggestions.
-fn warned(c: &Compiled, facts: &Facts, plan: &Plan<'_>) -> usize {
-    plan.suggestions
+/// How many of the warning `cautions` apply.
+fn warnings(c: &Compiled, facts: &Facts, cautions: &[(u32, u32)]) -> usize {
+    cautions
         .iter()
-        .filter_map(|shown| c.suggestions.get(shown.id))
-        .flat_map(|s| s.cautions.iter())
+        .filter_map(|(s, k)| c.suggestions.at(*s)?.cautions.get(*k as usize))
         .filter(|k| !k.withhold && k.when.as_ref().is_some_and(|w| holds(w, facts)))
         .count()
 }
@@ -266,7 +364,7 @@ fn safety_net<'e>(c: &'e Compiled, relevant: &[u32], fired: &[u32]) -> Vec<Safet
         .filter(|p| !fired.contains(p))
         .filter_map(|p| c.red_flags.at(*p))
         .collect();
-    flags.sort_by(|a, b| b.urgency.cmp(&a.urgency).then_with(|| a.id.cmp(&b.id)));
+    flags.sort_unstable_by(|a, b| b.urgency.cmp(&a.urgency).then_with(|| a.id.cmp(&b.id)));
     let mut out: Vec<SafetyNet<'e>> = Vec::new();
     for flag in flags {
         for line in &flag.safety_net {

@@ -64,15 +64,6 @@ impl Facts {
         }
     }
 
-    /// Whether `id` of `kind` was asked about and denied.
-    pub fn denied(&self, kind: VocabKind, id: u32) -> bool {
-        match kind {
-            VocabKind::Finding => self.absent_findings.contains(&id),
-            VocabKind::Context => self.absent_context.contains(&id),
-            _ => false,
-        }
-    }
-
     /// Every vocabulary id the profile has, for the indexes.
     pub fn ids(&self) -> impl Iterator<Item = (VocabKind, u32)> + '_ {
         let symptoms = self.symptoms.iter().flat_map(|s| {

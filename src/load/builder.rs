@@ -137,9 +137,11 @@ impl EngineBuilder {
             Input::Builtin => {
                 // The built-in packs are part of the crate, not input: no limits.
                 layers.limits = Limits::UNLIMITED;
+                layers.builtin = true;
                 for (name, text) in crate::builtin::PACKS {
                     layers.load(Arc::from(*name), text)?;
                 }
+                layers.builtin = false;
                 layers.limits = self.limits;
             }
             Input::Text { name, text } => layers.load(name.clone(), text)?,

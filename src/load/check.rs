@@ -79,13 +79,15 @@ pub(crate) fn term(
             let field = "question".to_owned();
             return Err(site.error(&raw.span(), ErrorKind::MissingField { field }));
         }
-        (Some(q), false) => return Err(site.error(&q.span(), not_here("question"))),
+        (Some(q), false) => {
+            return Err(site.error(&q.span(), not_here("question", "finding and context ids")));
+        }
         (None, false) => None,
     };
     let (implied_by, positions) = match &t.implied_by {
         None => (Vec::new(), Vec::new()),
         Some(list) if kind != VocabKind::Context => {
-            return Err(site.error(&list.span(), not_here("implied_by")));
+            return Err(site.error(&list.span(), not_here("implied_by", "context ids")));
         }
         Some(list) => implied(list, vocab, site)?,
     };
@@ -114,11 +116,11 @@ fn implied(
     Ok((ids, positions))
 }
 
-/// A field this kind of vocabulary entry does not have.
-fn not_here(field: &str) -> ErrorKind {
-    ErrorKind::UnknownField {
+/// A field given where it does not belong.
+fn not_here(field: &str, only: &str) -> ErrorKind {
+    ErrorKind::NotHere {
         field: field.to_owned(),
-        suggestion: None,
+        only: only.to_owned(),
     }
 }
 
@@ -416,7 +418,10 @@ fn withholds(
             let field = "interim".to_owned();
             return Err(site.error(&site.span, ErrorKind::MissingField { field }));
         }
-        (Some(text), true) => return Err(site.error(&text.span(), not_here("interim"))),
+        (Some(text), true) => {
+            let only = "a red flag that withholds something (`withhold`)";
+            return Err(site.error(&text.span(), not_here("interim", only)));
+        }
         (None, true) => None,
     };
     Ok((out, interim))

@@ -78,6 +78,37 @@ impl Condition {
         }
     }
 
+    /// The ids of which any one, present on its own, makes the condition hold whatever else
+    /// the profile says (a `finding = [...]` list, or such lists inside an `any`).
+    pub(crate) fn sufficient(&self) -> Vec<(VocabKind, u32)> {
+        match self {
+            Condition::Has(kind, ids) => ids.iter().map(|id| (*kind, *id)).collect(),
+            Condition::Any(parts) => parts.iter().flat_map(Condition::sufficient).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the condition holds exactly when the profile has one of its anchors (so an
+    /// index by anchors needs no further check).
+    pub(crate) fn is_anchor_match(&self) -> bool {
+        match self {
+            Condition::Has(..) => true,
+            Condition::Symptom(m) => {
+                let dimensions = [
+                    !m.kinds.is_empty(),
+                    !m.locations.is_empty(),
+                    !m.timings.is_empty(),
+                ];
+                dimensions.iter().filter(|d| **d).count() == 1
+                    && m.onsets.is_empty()
+                    && m.trends.is_empty()
+                    && m.ranges.is_empty()
+            }
+            Condition::Any(parts) => parts.iter().all(Condition::is_anchor_match),
+            _ => false,
+        }
+    }
+
     /// Every vocabulary id the condition mentions, anywhere (inside `not` too), each once.
     pub(crate) fn mentions(&self) -> Vec<(VocabKind, u32)> {
         let mut out = Vec::new();

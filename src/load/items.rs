@@ -330,4 +330,6 @@ pub struct PackInfo {
     /// The SHA-256 digest of the pack's text, as 64 lowercase hex digits: a plan can be
     /// traced to the exact rules behind it.
     pub fingerprint: String,
+    /// Whether it is one of the packs built into the crate.
+    pub builtin: bool,
 }

@@ -35,6 +35,8 @@ pub(crate) struct Layers {
     pending: Vec<Pending>,
     /// The limits applied to the pack being loaded.
     pub limits: Limits,
+    /// Whether the pack being loaded is one of the crate's own.
+    pub builtin: bool,
 }
 
 impl Layers {
@@ -69,7 +71,7 @@ impl Layers {
         self.rules(&raw, &site, &pack)?;
         self.red_flags(&raw, &site, &pack)?;
         self.disable(&raw, &site)?;
-        self.scenarios(&raw, &site)?;
+        self.scenarios(&raw, &site, &pack)?;
         self.packs.push(info);
         Ok(())
     }
@@ -149,6 +151,7 @@ impl Layers {
             origin: site.origin.to_string(),
             description: meta.description.as_ref().map(|d| d.get_ref().clone()),
             fingerprint: String::new(),
+            builtin: self.builtin,
         })
     }
 
@@ -307,12 +310,12 @@ impl Layers {
         site.unknown(&id.span(), kind, id.get_ref(), known)
     }
 
-    fn scenarios(&mut self, raw: &RawPack, site: &Site<'_>) -> Result<()> {
+    fn scenarios(&mut self, raw: &RawPack, site: &Site<'_>, pack: &Id) -> Result<()> {
         let mut seen = HashMap::new();
         for sc in &raw.scenario {
             let name = &sc.get_ref().name;
             let site = site.item(ItemKind::Scenario, name.get_ref(), name.span());
-            let scenario = scenario::scenario(sc, &site, &mut self.pending)?;
+            let scenario = scenario::scenario(sc, &site, pack, &mut self.pending)?;
             duplicate_in_pack(&mut seen, &scenario.name, ItemKind::Scenario.into(), &site)?;
             self.scenarios.push(scenario);
         }

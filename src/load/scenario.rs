@@ -20,6 +20,8 @@ pub struct Scenario {
     pub name: String,
     /// Where it is defined.
     pub location: Location,
+    /// The id of the pack that defines it.
+    pub pack: Id,
     /// The profile to evaluate.
     pub profile: Profile,
     /// What the plan must hold.
@@ -79,6 +81,7 @@ pub(crate) struct Pending {
 pub(crate) fn scenario(
     raw: &Spanned<RawScenario>,
     site: &Site<'_>,
+    pack: &Id,
     pending: &mut Vec<Pending>,
 ) -> Result<Scenario> {
     let sc = raw.get_ref();
@@ -87,6 +90,7 @@ pub(crate) fn scenario(
     Ok(Scenario {
         name: sc.name.get_ref().clone(),
         location: site.location(&raw.span()),
+        pack: pack.clone(),
         profile: sc.profile.get_ref().clone(),
         expect,
     })

@@ -3,6 +3,7 @@
 
 pub(crate) mod closed_set;
 pub(crate) mod lines;
+pub(crate) mod readability;
 pub(crate) mod sha256;
 pub(crate) mod similar;
 pub(crate) mod toml;
