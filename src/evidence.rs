@@ -50,6 +50,7 @@ closed_set! {
 
 /// The evidence behind a suggestion: grade, direction, a plain note, and source ids.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Evidence {
     /// The certainty of the evidence.

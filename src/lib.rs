@@ -61,6 +61,8 @@ mod limits;
 mod load;
 mod pack;
 mod profile;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod urgency;
 mod util;
 

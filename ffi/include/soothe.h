@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 /*
- An engine built by [`soothe_engine_new`]; opaque to C.
+ An engine built by [`soothe_engine_new`] or [`soothe_engine_new_json`]; opaque to C.
  */
 typedef struct SootheEngine SootheEngine;
 
@@ -33,6 +33,17 @@ struct SootheEngine *soothe_engine_new(const char *const *names,
                                        size_t count);
 
 /*
+ Builds an engine from the built-in packs followed by the packs in `packs_json`, a JSON
+ array of `{"name": "...", "text": "..."}` objects (null or `[]` for the built-in packs
+ alone). Returns null on error; see [`soothe_last_error`]. Free the engine with
+ [`soothe_engine_free`].
+
+ # Safety
+ `packs_json` is null or a valid NUL-terminated string.
+ */
+struct SootheEngine *soothe_engine_new_json(const char *packs_json);
+
+/*
  Evaluates a profile given as JSON; returns the plan as JSON, or null on error (see
  [`soothe_last_error`]). Free the result with [`soothe_string_free`].
 
@@ -41,17 +52,28 @@ struct SootheEngine *soothe_engine_new(const char *const *names,
  Only a JSON object is a profile.
 
  # Safety
- `engine` is null or was returned by [`soothe_engine_new`] and not yet freed;
+ `engine` is null or was returned by an engine constructor and not yet freed;
  `profile_json` is null or a valid NUL-terminated string.
  */
 char *soothe_evaluate(const struct SootheEngine *engine, const char *profile_json);
+
+/*
+ The engine's vocabulary as JSON: `{"kind": [{"id", "label"}], "location": [...],
+ "timing": [...], "trigger": [...], "finding": [{"id", "label", "question"}], "context":
+ [{"id", "label", "question", "implied_by"}]}` (see `schema/vocabulary.schema.json`), or null
+ on error. Free the result with [`soothe_string_free`].
+
+ # Safety
+ `engine` is null or was returned by an engine constructor and not yet freed.
+ */
+char *soothe_vocabulary(const struct SootheEngine *engine);
 
 /*
  The largest profile, in bytes, that [`soothe_evaluate`] reads with `engine` (0 if `engine`
  is null): hosts check a profile's length against it before they copy it (WebAssembly).
 
  # Safety
- `engine` is null or was returned by [`soothe_engine_new`] and not yet freed.
+ `engine` is null or was returned by an engine constructor and not yet freed.
  */
 size_t soothe_max_profile_bytes(const struct SootheEngine *engine);
 
@@ -62,10 +84,22 @@ size_t soothe_max_profile_bytes(const struct SootheEngine *engine);
 const char *soothe_last_error(void);
 
 /*
+ The last error on this thread as JSON, or null if the last call succeeded:
+ `{"kind": "unknown_id", "message": "...", "field": "symptoms[0].location" | null,
+ "did_you_mean": "calf" | null, "location":
+ {"origin", "line", "column", "field", "item": {"kind", "id"} | null} | null}`. `kind` is
+ the error kind in snake_case, or `invalid_argument` (a null pointer, invalid UTF-8) or
+ `internal`. The pointer is owned by the library and valid until the next call on this
+ thread.
+ */
+const char *soothe_last_error_json(void);
+
+/*
  Frees a string returned by the library. Null is ignored.
 
  # Safety
- `s` is null or was returned by [`soothe_evaluate`] and not yet freed.
+ `s` is null or was returned by [`soothe_evaluate`] or [`soothe_vocabulary`] and not yet
+ freed.
  */
 void soothe_string_free(char *s);
 
@@ -73,7 +107,7 @@ void soothe_string_free(char *s);
  Frees an engine. Null is ignored.
 
  # Safety
- `engine` is null or was returned by [`soothe_engine_new`] and not yet freed.
+ `engine` is null or was returned by an engine constructor and not yet freed.
  */
 void soothe_engine_free(struct SootheEngine *engine);
 

@@ -28,6 +28,7 @@ use crate::urgency::Urgency;
 /// Serialized, it is the JSON of `DESIGN.md`: `{"see_clinician", "urgency", "reasons",
 /// "questions", "screened", "safety_net", "suggestions", "withheld", "packs"}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Plan<'e> {
     /// Whether the person should see a clinician (urgency above `none`).
@@ -48,11 +49,26 @@ pub struct Plan<'e> {
     pub withheld: Vec<Withheld<'e>>,
     /// The packs behind the plan, in load order.
     #[serde(serialize_with = "packs")]
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<PackRef>"))]
     pub packs: &'e [PackInfo],
+}
+
+/// A pack as a plan names it.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)] // only its schema is used
+struct PackRef {
+    /// The pack's id.
+    id: Id,
+    /// The pack's version.
+    version: String,
+    /// The SHA-256 digest of the pack's text, as 64 lowercase hex digits.
+    fingerprint: String,
 }
 
 /// A question the host should ask next.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Question<'e> {
     /// The finding or context id it asks about.
@@ -82,6 +98,7 @@ crate::util::closed_set::closed_set! {
 
 /// A line of the safety net: what to watch for and what to do, and how soon.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SafetyNet<'e> {
     /// How soon, if it happens.
@@ -114,6 +131,7 @@ fn packs<S: serde::Serializer>(packs: &&[PackInfo], serializer: S) -> Result<S::
 
 /// A red flag that fired.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reason<'e> {
     /// The red flag's id.
@@ -129,6 +147,7 @@ pub struct Reason<'e> {
 /// A suggestion as it appears in a plan: what to do, the evidence, which rules chose it, and
 /// its warnings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Suggested<'e> {
     /// The suggestion's id.
@@ -153,6 +172,7 @@ pub struct Suggested<'e> {
 
 /// A suggestion a rule chose but a caution or a red flag withheld.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Withheld<'e> {
     /// The suggestion's id.
@@ -167,6 +187,7 @@ pub struct Withheld<'e> {
 
 /// What withheld a suggestion, as data: `{"kind": "context", "id": "kidney_disease"}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Because<'e> {
     /// What kind of thing it is.

@@ -45,11 +45,16 @@ impl<T> PerKind<T> {
 
 /// One vocabulary id with its person-facing text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Term {
+    /// The id.
     id: Id,
+    /// A short, person-facing name (`Swollen calf`).
     label: String,
+    /// The yes/no question that asks about it (findings and context ids only).
     #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<String>,
+    /// For a context id, the findings that carry the same risk.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     implied_by: Vec<Id>,
 }
@@ -211,5 +216,39 @@ impl Serialize for Vocabulary {
             map.serialize_entry(kind.key(), &self.sets.get(kind).terms)?;
         }
         map.end()
+    }
+}
+
+/// The schema of what `Vocabulary`'s `Serialize` writes (see `soothe::schema`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Vocabulary {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Vocabulary".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let term = generator.subschema_for::<Term>().to_value();
+        let mut properties = serde_json::Map::new();
+        for kind in VocabKind::ALL {
+            let description = format!(
+                "The {} ids, in the order the packs added them.",
+                kind.noun()
+            );
+            properties.insert(
+                kind.key().to_owned(),
+                serde_json::json!({"description": description, "type": "array", "items": term}),
+            );
+        }
+        let required: Vec<&str> = VocabKind::ALL.iter().map(|k| k.key()).collect();
+        let schema = serde_json::json!({
+            "description": "The ids profiles and packs are checked against, with each id's label and, for findings and context, its yes/no question: what a host needs to build its form.",
+            "type": "object",
+            "additionalProperties": false,
+            "required": required,
+            "properties": properties,
+        });
+        match schema {
+            serde_json::Value::Object(map) => schemars::Schema::from(map),
+            _ => schemars::Schema::default(),
+        }
     }
 }

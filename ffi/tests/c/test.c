@@ -40,15 +40,28 @@ int main(void) {
     plan = soothe_evaluate(engine, "{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"calff\"}]}");
     CHECK(plan == NULL, "typo fails");
     CHECK(contains(soothe_last_error(), "did you mean `calf`"), "typo message");
+    CHECK(contains(soothe_last_error_json(), "\"kind\":\"unknown_id\""), "typo kind as JSON");
+    CHECK(contains(soothe_last_error_json(), "\"field\":\"symptoms[0].location\""), "typo field as JSON");
+    CHECK(contains(soothe_last_error_json(), "\"did_you_mean\":\"calf\""), "typo hint as JSON");
+
+    /* Error: a number out of range, named by its field path. */
+    plan = soothe_evaluate(engine, "{\"age\": 131}");
+    CHECK(plan == NULL, "age 131 fails");
+    CHECK(contains(soothe_last_error_json(), "\"kind\":\"out_of_range\""), "range kind as JSON");
+    CHECK(contains(soothe_last_error(), "profile: age: age 131 is out of range 0 to 130"), "range message");
 
     /* Error: malformed JSON. */
     plan = soothe_evaluate(engine, "{\"symptoms\": [");
     CHECK(plan == NULL, "bad JSON fails");
     CHECK(contains(soothe_last_error(), "profile: EOF"), "bad JSON message");
+    CHECK(contains(soothe_last_error_json(), "\"kind\":\"syntax\""), "bad JSON kind");
+    plan = soothe_evaluate(engine, "{} []");
+    CHECK(plan == NULL && contains(soothe_last_error(), "trailing characters"), "trailing JSON fails");
 
     /* Error: null arguments. */
     CHECK(soothe_evaluate(NULL, "{}") == NULL, "null engine fails");
     CHECK(contains(soothe_last_error(), "engine is null"), "null engine message");
+    CHECK(contains(soothe_last_error_json(), "\"kind\":\"invalid_argument\""), "null engine kind");
     CHECK(soothe_evaluate(engine, NULL) == NULL, "null profile fails");
     CHECK(contains(soothe_last_error(), "profile is null"), "null profile message");
 
@@ -81,8 +94,31 @@ int main(void) {
     /* Success clears the error. */
     plan = soothe_evaluate(engine, "{}");
     CHECK(plan != NULL && soothe_last_error() == NULL, "error cleared");
+    CHECK(soothe_last_error_json() == NULL, "JSON error cleared");
+    soothe_string_free(plan);
+
+    /* The vocabulary, for building forms. */
+    char *vocabulary = soothe_vocabulary(engine);
+    CHECK(contains(vocabulary, "\"id\":\"calf_swelling\""), "vocabulary has findings");
+    CHECK(contains(vocabulary, "\"question\":"), "vocabulary has questions");
+    soothe_string_free(vocabulary);
+    CHECK(soothe_vocabulary(NULL) == NULL, "vocabulary of null fails");
+    soothe_engine_free(engine);
+
+    /* Packs as JSON. */
+    engine = soothe_engine_new_json("[{\"name\": \"toe.toml\", \"text\": \"[pack]\\nid = 'toe'\\nversion = '1'\\nformat = 2\\n"
+                                    "[[vocabulary.location]]\\nid = 'big_toe'\\nlabel = 'big toe'\\n\"}]");
+    CHECK(engine != NULL, "engine from JSON packs");
+    plan = soothe_evaluate(engine, "{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"big_toe\"}]}");
+    CHECK(plan != NULL, "the JSON pack's location is known");
     soothe_string_free(plan);
     soothe_engine_free(engine);
+    engine = soothe_engine_new_json(NULL);
+    CHECK(engine != NULL, "engine from no JSON packs");
+    soothe_engine_free(engine);
+    CHECK(soothe_engine_new_json("[{\"name\": \"p\", \"text\": \"[pack\"}]") == NULL, "bad JSON pack fails");
+    CHECK(contains(soothe_last_error_json(), "\"origin\":\"p\""), "bad JSON pack names its origin");
+    CHECK(soothe_engine_new_json("{}") == NULL, "packs not a list fails");
 
     /* A pack on top of the built-in ones. */
     const char *names[] = {"toe.toml"};
