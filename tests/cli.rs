@@ -403,3 +403,30 @@ fn jsonl_keeps_the_order_and_reports_bad_lines_by_number() {
     let one = run_stdin(&["--jsonl", "--threads", "1"], &input);
     assert_eq!(stdout(&one), stdout(&out));
 }
+
+#[test]
+fn jsonl_refuses_long_and_non_utf8_lines_and_goes_on() {
+    let calf = b"{\"symptoms\":[{\"kind\":\"cramp\",\"location\":\"calf\"}]}\n";
+    let mut input = Vec::new();
+    input.extend_from_slice(calf);
+    // Over the 1 MiB profile size limit: an error line, the rest of the line skipped.
+    input.extend_from_slice(b"{\"findings\":[");
+    input.extend(std::iter::repeat_n(b' ', 2 << 20));
+    input.extend_from_slice(b"]}\n");
+    // Not UTF-8: an error line, never a profile read with the bad bytes replaced.
+    input.extend_from_slice(b"{\"context\":[\"pregn\xffancy\"]}\n");
+    input.extend_from_slice(calf);
+    let out = example::run_bytes(&suggest_bin(), &["--jsonl"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["urgency"], "none");
+    assert_eq!(lines[1]["error"]["line"], 2);
+    assert_eq!(lines[1]["error"]["kind"], "limit_exceeded");
+    assert_eq!(lines[2]["error"]["line"], 3);
+    assert_eq!(lines[2]["error"]["kind"], "io");
+    assert_eq!(lines[3]["urgency"], "none");
+}

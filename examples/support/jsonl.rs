@@ -1,17 +1,31 @@
 //! JSON Lines: one profile per input line, one plan (or `{"error": {...}}`) per output line,
-//! in order, evaluated on every core in chunks, so memory stays bounded for any input length.
+//! in order, evaluated on every core in chunks, so memory stays bounded for any input length:
+//! a chunk holds at most [`CHUNK`] lines and [`CHUNK_BYTES`] of text, and no line is kept
+//! past the engine's profile size limit ([`Limits::max_profile_bytes`], 1 MiB by default).
+//!
+//! [`Limits::max_profile_bytes`]: soothe::Limits::max_profile_bytes
 
 use std::io::{BufRead, Read, Write};
 
 use soothe::{Engine, Error, Profile};
 
-/// Lines read and evaluated together; each thread takes a contiguous share.
+/// The most lines read and evaluated together; each thread takes a contiguous share.
 const CHUNK: usize = 4096;
-/// The longest line read; a longer one is an error line and is skipped.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// A chunk ends once its lines hold this many bytes.
+const CHUNK_BYTES: usize = 16 << 20;
 
-/// One input line: its number (from 1) and text, or `None` if it was too long.
-type Line = (usize, Option<String>);
+/// One input line: its number (from 1) and what it held.
+type Line = (usize, Text);
+
+/// What an input line held.
+enum Text {
+    /// The trimmed text of the line.
+    Json(String),
+    /// More bytes than the profile size limit (the rest of the line was skipped).
+    TooLong(usize),
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+}
 
 /// Reads `input` to the end, writing one line per non-blank input line.
 pub fn run(
@@ -21,8 +35,9 @@ pub fn run(
     threads: usize,
 ) -> std::io::Result<()> {
     let mut number = 0;
+    let max_line = engine.limits().max_profile_bytes;
     loop {
-        let chunk = read_chunk(input, &mut number)?;
+        let chunk = read_chunk(input, &mut number, max_line)?;
         if chunk.is_empty() {
             return Ok(());
         }
@@ -33,28 +48,39 @@ pub fn run(
     }
 }
 
-/// Up to [`CHUNK`] non-blank lines.
-fn read_chunk(input: &mut dyn BufRead, number: &mut usize) -> std::io::Result<Vec<Line>> {
+/// Up to [`CHUNK`] non-blank lines, ending early once they hold [`CHUNK_BYTES`].
+fn read_chunk(
+    input: &mut dyn BufRead,
+    number: &mut usize,
+    max_line: usize,
+) -> std::io::Result<Vec<Line>> {
     let mut chunk = Vec::with_capacity(CHUNK);
+    let mut bytes = 0;
     let mut buf = Vec::new();
-    while chunk.len() < CHUNK {
+    while chunk.len() < CHUNK && bytes < CHUNK_BYTES {
         buf.clear();
-        let read = (&mut *input)
-            .take(MAX_LINE_BYTES as u64 + 1)
-            .read_until(b'\n', &mut buf)?;
+        let cap = u64::try_from(max_line.saturating_add(1)).unwrap_or(u64::MAX);
+        let read = (&mut *input).take(cap).read_until(b'\n', &mut buf)?;
         if read == 0 {
             break;
         }
         *number += 1;
-        let too_long = buf.len() > MAX_LINE_BYTES && !buf.ends_with(b"\n");
+        bytes += buf.len();
+        let too_long = buf.len() > max_line && !buf.ends_with(b"\n");
         if too_long {
             skip_line(input)?;
-            chunk.push((*number, None));
+            chunk.push((*number, Text::TooLong(max_line)));
             continue;
         }
-        let text = String::from_utf8_lossy(&buf).trim().to_owned();
+        let text = match std::str::from_utf8(&buf) {
+            Ok(text) => text.trim(),
+            Err(_) => {
+                chunk.push((*number, Text::NotUtf8));
+                continue;
+            }
+        };
         if !text.is_empty() {
-            chunk.push((*number, Some(text)));
+            chunk.push((*number, Text::Json(text.to_owned())));
         }
     }
     Ok(chunk)
@@ -96,9 +122,13 @@ fn evaluate_chunk(engine: &Engine, chunk: &[Line], threads: usize) -> Vec<String
 
 /// The output line for one input line.
 fn one(engine: &Engine, (number, text): &Line) -> String {
-    let Some(text) = text else {
-        let message = format!("the line is over {MAX_LINE_BYTES} bytes");
-        return error_line(*number, "limit_exceeded", &message, None);
+    let text = match text {
+        Text::Json(text) => text,
+        Text::TooLong(max) => {
+            let message = format!("the line is over the profile size limit of {max} bytes");
+            return error_line(*number, "limit_exceeded", &message, None);
+        }
+        Text::NotUtf8 => return error_line(*number, "io", "the line is not UTF-8", None),
     };
     let mut json = serde_json::Deserializer::from_str(text);
     let profile = match Profile::from_deserializer("profile", &mut json) {

@@ -29,6 +29,11 @@ pub fn binary(name: &str) -> PathBuf {
 
 /// Runs `binary` with `args`, and `input` on stdin.
 pub fn run(binary: &PathBuf, args: &[&str], input: &str) -> Output {
+    run_bytes(binary, args, input.as_bytes())
+}
+
+/// Runs `binary` with `args`, and `input` (any bytes) on stdin.
+pub fn run_bytes(binary: &PathBuf, args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(binary)
         .args(args)
         .stdin(Stdio::piped())
@@ -41,7 +46,7 @@ pub fn run(binary: &PathBuf, args: &[&str], input: &str) -> Output {
     // reading before the end (input over a size limit): a broken pipe is fine.
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let output = child.wait_with_output().unwrap();
     if let Err(err) = writer.join().unwrap() {
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
