@@ -446,9 +446,19 @@ pub enum ErrorKind {
     },
     /// A text a person may see names a medicine (a suggestion's title, how-to, evidence
     /// note or caution, a source's citation, an id), however it is spelled: soothe suggests
-    /// none. Red-flag text is exempt: it may name medicines as possible causes.
+    /// none. Red-flag text may name medicines as possible causes, but not advise one
+    /// ([`ErrorKind::MedicineAdvised`]).
     MedicineNamed {
         /// The field (`title`, `how_to`, `caution.text`, `citation`, `suggestion id`, ...).
+        field: String,
+        /// The medicine named, as `rules/medicines.txt` lists it.
+        medicine: String,
+    },
+    /// A red flag's text, safety net or interim names a medicine and tells the person to
+    /// take, use, try, apply, chew or start something: a red flag may name a medicine as a
+    /// possible cause, never advise one.
+    MedicineAdvised {
+        /// The field (`text`, `safety_net`, `interim`).
         field: String,
         /// The medicine named, as `rules/medicines.txt` lists it.
         medicine: String,
@@ -656,6 +666,10 @@ impl ErrorKind {
             ErrorKind::MedicineNamed { field, medicine } => write!(
                 f,
                 "{field} names a medicine (`{medicine}`); soothe suggests no medicines: describe self-care, or point the person to their clinician"
+            ),
+            ErrorKind::MedicineAdvised { field, medicine } => write!(
+                f,
+                "{field} names a medicine (`{medicine}`) and tells the person to take, use or try something; a red flag may name a medicine as a possible cause, never advise one: send the person to their clinician"
             ),
             ErrorKind::WithholdWithoutReason => f.write_str(
                 "a caution that withholds needs a `when` that names a context, finding, trigger, kind, location or timing, so the plan can say why",

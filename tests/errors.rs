@@ -217,6 +217,11 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             (12, 8),
         ),
         (
+            "red-flag-advises-medicine.toml",
+            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "safety_net" && medicine == "ibuprofen"),
+            (13, 14),
+        ),
+        (
             "red-flag-rewritten-medicine.toml",
             |k| rewritten(k, "long-cramp", "text"),
             (12, 8),

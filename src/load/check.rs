@@ -402,6 +402,12 @@ pub(crate) fn red_flag(
         "safety_net",
         raw.safety_net.get_ref(),
     )?;
+    site.no_medicine_advice(&raw.text.span(), "text", raw.text.get_ref())?;
+    let net = raw.safety_net.get_ref();
+    site.no_medicine_advice(&raw.safety_net.span(), "safety_net", net)?;
+    if let Some(interim) = &raw.interim {
+        site.no_medicine_advice(&interim.span(), "interim", interim.get_ref())?;
+    }
     let (withholds, interim) = withholds(raw, known, site)?;
     Ok(RedFlag {
         id,

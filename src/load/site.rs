@@ -125,6 +125,26 @@ impl<'a> Site<'a> {
         self.no_medicine(span, field, text)
     }
 
+    /// An error if a red flag's `text` names a medicine and advises taking something (naming
+    /// one as a possible cause is allowed).
+    pub fn no_medicine_advice(
+        &self,
+        span: &Range<usize>,
+        field: &str,
+        text: &str,
+    ) -> Result<(), Error> {
+        match guard::medicine_advised(text) {
+            None => Ok(()),
+            Some(medicine) => Err(self.error(
+                span,
+                ErrorKind::MedicineAdvised {
+                    field: field.to_owned(),
+                    medicine: medicine.to_owned(),
+                },
+            )),
+        }
+    }
+
     /// An error if `text` names a medicine (`rules/medicines.txt`).
     pub fn no_medicine(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
         match guard::medicine_named(text) {

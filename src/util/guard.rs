@@ -904,6 +904,42 @@ pub fn medicine_named(text: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// Words that tell a person to take or use something.
+const ADVISING: &[&str] = &[
+    "take", "taking", "takes", "use", "using", "try", "trying", "apply", "applying", "rub",
+    "swallow", "chew", "start", "starting", "give", "spray", "inhale", "pop", "double", "increase",
+];
+
+/// Words that, just before an advising word, turn it into a warning ("do not take",
+/// "never use", "don't start", "stop taking").
+const NEGATING: &[&str] = &["not", "never", "no", "t", "avoid", "stop", "without", "nor"];
+
+/// The medicine a text advises taking, if it names one and somewhere tells the person to
+/// take, use, try, apply, chew, start, increase (and the like) something, not negated by the
+/// word just before ("do not take", "stop taking").
+///
+/// Red-flag texts may name medicines as possible causes ("a new medicine can cause cramps;
+/// ask your pharmacist; do not stop it on your own"), but never advise one. The rule is
+/// strict on purpose: a text that names a medicine and has any advising word anywhere is
+/// refused, however far apart they stand.
+#[must_use]
+pub(crate) fn medicine_advised(text: &str) -> Option<&'static str> {
+    let medicine = medicine_named(text)?;
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let advises = words.iter().enumerate().any(|(i, word)| {
+        let negated = i
+            .checked_sub(1)
+            .and_then(|before| words.get(before))
+            .is_some_and(|before| NEGATING.contains(before));
+        ADVISING.contains(word) && !negated
+    });
+    advises.then_some(medicine)
+}
+
 // ------------------------------------------------------------------------------------------
 // Scripts
 
@@ -1018,6 +1054,32 @@ pub fn mixed_script_word(text: &str) -> Option<String> {
     clippy::indexing_slicing
 )]
 mod tests {
+    #[test]
+    fn red_flag_texts_may_name_a_medicine_but_not_advise_one() {
+        for ok in [
+            "Some medicines can cause cramps, statins among them. Ask your pharmacist.",
+            "Do not stop a medicine on your own.",
+            "Do not take ibuprofen until a doctor has seen you.",
+            "Stop taking the new tablets only if your doctor says so.",
+            "Call an ambulance now.",
+            "Take a break and call your GP.",
+        ] {
+            assert_eq!(medicine_advised(ok), None, "{ok}");
+        }
+        for (bad, named) in [
+            ("Take ibuprofen while you wait.", "ibuprofen"),
+            (
+                "Chew an aspirin while you wait for the ambulance.",
+                "aspirin",
+            ),
+            ("Do not wait: take ibuprofen.", "ibuprofen"),
+            ("Paracetamol helps. Try it.", "paracetamol"),
+            ("T\u{0430}ke ibupr0fen now.", "ibuprofen"),
+        ] {
+            assert_eq!(medicine_advised(bad), Some(named), "{bad}");
+        }
+    }
+
     use super::*;
 
     /// Asserts that `text` names `expected`.
