@@ -6,6 +6,7 @@
 //! [`Limits::max_profile_bytes`]: soothe::Limits::max_profile_bytes
 
 use std::io::{BufRead, Read, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use soothe::{Engine, Error, Profile};
 
@@ -41,9 +42,8 @@ pub fn run(
         if chunk.is_empty() {
             return Ok(());
         }
-        for line in evaluate_chunk(engine, &chunk, threads.max(1)) {
-            out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")?;
+        for batch in evaluate_chunk(engine, &chunk, threads.max(1)) {
+            out.write_all(&batch)?;
         }
     }
 }
@@ -103,45 +103,79 @@ fn skip_line(input: &mut dyn BufRead) -> std::io::Result<()> {
     }
 }
 
-/// The output lines of a chunk, in order, its lines shared out over `threads`.
-fn evaluate_chunk(engine: &Engine, chunk: &[Line], threads: usize) -> Vec<String> {
-    let share = chunk.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunk
-            .chunks(share)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|l| one(engine, l)).collect::<Vec<_>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+/// How many lines a thread takes at a time: small enough that the threads finish a chunk
+/// together (plans differ in cost), large enough that taking them costs nothing.
+const BATCH: usize = 32;
+
+/// The output of a chunk, in order, in batches of [`BATCH`] lines each ending in a newline.
+/// The threads take the next batch from a shared counter until none are left, so no thread
+/// idles while another has work; each batch's lines go into one buffer.
+fn evaluate_chunk(engine: &Engine, chunk: &[Line], threads: usize) -> Vec<Vec<u8>> {
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(BATCH, Ordering::Relaxed);
+            let Some(lines) = chunk.get(start..chunk.len().min(start + BATCH)) else {
+                return done;
+            };
+            if lines.is_empty() {
+                return done;
+            }
+            let mut text = Vec::new();
+            for line in lines {
+                one(engine, line, &mut text);
+                text.push(b'\n');
+            }
+            done.push((start, text));
+        }
+    };
+    let mut batches: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            // A panic in a helper is a bug: pass it on rather than drop its lines.
+            all.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        all
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().map(|(_, text)| text).collect()
 }
 
-/// The output line for one input line.
-fn one(engine: &Engine, (number, text): &Line) -> String {
+/// Appends the output line for one input line (without its newline) to `out`.
+fn one(engine: &Engine, line: &Line, out: &mut Vec<u8>) {
+    let start = out.len();
+    if let Err(text) = plan_json(engine, line, out) {
+        out.truncate(start);
+        out.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// Writes the plan for one input line as JSON, or gives its error line.
+fn plan_json(engine: &Engine, (number, text): &Line, out: &mut Vec<u8>) -> Result<(), String> {
     let text = match text {
         Text::Json(text) => text,
         Text::TooLong(max) => {
             let message = format!("the line is over the profile size limit of {max} bytes");
-            return error_line(*number, "limit_exceeded", &message, None);
+            return Err(error_line(*number, "limit_exceeded", &message, None));
         }
-        Text::NotUtf8 => return error_line(*number, "io", "the line is not UTF-8", None),
+        Text::NotUtf8 => return Err(error_line(*number, "io", "the line is not UTF-8", None)),
     };
     let mut json = serde_json::Deserializer::from_str(text);
-    let profile = match Profile::from_deserializer("profile", &mut json) {
-        Ok(profile) => profile,
-        Err(err) => return typed_error(*number, &err),
-    };
-    if let Err(err) = json.end() {
-        return error_line(*number, "syntax", &err.to_string(), None);
-    }
-    match engine.evaluate(&profile) {
-        Ok(plan) => serde_json::to_string(&plan).unwrap_or_default(),
-        Err(err) => typed_error(*number, &err),
-    }
+    let profile = Profile::from_deserializer("profile", &mut json)
+        .map_err(|err| typed_error(*number, &err))?;
+    json.end()
+        .map_err(|err| error_line(*number, "syntax", &err.to_string(), None))?;
+    let plan = engine
+        .evaluate(&profile)
+        .map_err(|err| typed_error(*number, &err))?;
+    serde_json::to_writer(out, &plan)
+        .map_err(|err| error_line(*number, "internal", &err.to_string(), None))
 }
 
 /// The error line for a typed error.
