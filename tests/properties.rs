@@ -495,8 +495,11 @@ proptest! {
             prop_assert!(plan.questions.is_empty() && plan.safety_net.is_empty());
             prop_assert!(plan.suggestions.is_empty() && plan.withheld.is_empty());
             prop_assert!(plan.screened);
-        } else if !p.symptoms.is_empty() {
-            prop_assert!(!plan.safety_net.is_empty(), "a plan with a symptom says what to watch for");
+        } else if !p.symptoms.is_empty() || !plan.suggestions.is_empty() {
+            prop_assert!(
+                !plan.safety_net.is_empty(),
+                "a plan with a symptom or with self-care says what to watch for"
+            );
         }
     }
 

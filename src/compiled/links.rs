@@ -7,6 +7,7 @@ use crate::compiled::index::Index;
 use crate::kinds::VocabKind;
 use crate::load::layers::Layers;
 use crate::load::vocabulary::PerKind;
+use crate::profile::Field;
 
 /// The links between red flags, cautions and the vocabulary.
 #[derive(Debug, Default)]
@@ -21,13 +22,16 @@ pub(crate) struct Links {
     pub caution_mentions: Vec<Vec<Vec<(VocabKind, u32)>>>,
     /// Per finding and per context id: the cautions (suggestion, caution) that mention it.
     pub cautions_mentioning: PerKind<Vec<Vec<(u32, u32)>>>,
-    /// Red flags by what makes them relevant: `ask_when`'s anchors and, for flags relevant
-    /// by mention, every id their condition mentions.
+    /// Red flags by what makes them relevant: `ask_when`'s anchors, the findings and context
+    /// ids their condition mentions and, for flags relevant by mention, every id it mentions.
     pub relevance: Index,
     /// Per red flag: whether being a candidate of `relevance` means it is relevant.
     pub relevance_exact: Vec<bool>,
     /// Per red flag: the findings and context ids that alone make it fire.
     pub sufficient: Vec<Vec<(VocabKind, u32)>>,
+    /// Per red flag: whether it is a review line (its condition reads `self_care_weeks`),
+    /// relevant to every plan that shows self-care.
+    pub review: Vec<bool>,
 }
 
 impl Links {
@@ -50,10 +54,15 @@ impl Links {
         }
         for flag in layers.red_flags.iter() {
             let r = &flag.relevance;
-            let exact = match &r.ask_when {
-                None => r.by_mention,
-                Some(ask_when) => !r.by_mention && ask_when.is_anchor_match(),
-            };
+            let review = flag.when.reads(Field::SelfCareWeeks);
+            // Every key of the index is an anchor of `ask_when` or an id whose presence makes
+            // the flag relevant, so for these a candidate is relevant without a check.
+            let exact = !review
+                && match &r.ask_when {
+                    None => r.by_mention,
+                    Some(ask_when) => !r.by_mention && ask_when.is_anchor_match(),
+                };
+            links.review.push(review);
             links.relevance_exact.push(exact);
             links.sufficient.push(flag.when.sufficient());
         }
@@ -61,8 +70,8 @@ impl Links {
             layers
                 .red_flags
                 .iter()
-                .zip(&links.mentions)
-                .map(|(flag, mentions)| relevance_keys(flag, mentions)),
+                .zip(links.mentions.iter().zip(&links.review))
+                .map(|(flag, (mentions, review))| relevance_keys(flag, mentions, *review)),
         );
         links.caution_mentions = layers
             .suggestions
@@ -120,17 +129,24 @@ fn askable(kind: VocabKind) -> bool {
     matches!(kind, VocabKind::Finding | VocabKind::Context)
 }
 
-/// The ids under which a red flag is indexed for relevance; `None`: always check it.
+/// The ids under which a red flag is indexed for relevance; `None`: always check it (a
+/// review line, or an `ask_when` without anchors).
 fn relevance_keys(
     flag: &crate::load::items::RedFlag,
     mentions: &[(VocabKind, u32)],
+    review: bool,
 ) -> Option<Vec<(VocabKind, u32)>> {
+    if review {
+        return None;
+    }
     let mut keys = Vec::new();
     if let Some(ask_when) = &flag.relevance.ask_when {
         keys.extend(ask_when.anchors()?);
     }
     if flag.relevance.by_mention {
         keys.extend_from_slice(mentions);
+    } else {
+        keys.extend(mentions.iter().copied().filter(|(k, _)| askable(*k)));
     }
     Some(keys)
 }

@@ -1,9 +1,12 @@
 //! What a plan asks next and what it says to watch for, computed from the compiled
 //! conditions (never hand-listed).
 //!
-//! A red flag is relevant to a profile when its `ask_when` holds, or, for a flag defined
-//! without `ask_when`, when its condition mentions something the profile has (a symptom's
-//! kind, location or timing, a trigger, a finding or a context id).
+//! A red flag is relevant to a profile when its `ask_when` holds; when its condition
+//! mentions a finding or context id the profile reports (a reported finding makes every red
+//! flag built on it worth asking about); for a flag defined without `ask_when`, when its
+//! condition mentions anything the profile has (a symptom's kind, location or timing, a
+//! trigger, a finding or a context id); and, for a review line (a flag whose condition reads
+//! `self_care_weeks`), whenever the plan shows self-care.
 //!
 //! - Finding questions: every finding a relevant red flag's condition mentions, neither
 //!   present nor absent, that on its own (everything else unchanged) would raise the plan's
@@ -28,7 +31,7 @@ pub(crate) fn questions_and_safety_net<'e>(
     candidates: &mut Vec<u32>,
     plan: &mut Plan<'e>,
 ) {
-    let relevant = relevant(c, facts, candidates);
+    let relevant = relevant(c, facts, !plan.suggestions.is_empty(), candidates);
     let shown: Vec<u32> = plan
         .suggestions
         .iter()
@@ -59,18 +62,23 @@ pub(crate) fn questions_and_safety_net<'e>(
     plan.safety_net = safety_net(c, &relevant, fired);
 }
 
-/// The red flags relevant to the profile, by position.
-fn relevant(c: &Compiled, facts: &Facts, candidates: &mut Vec<u32>) -> Vec<u32> {
+/// The red flags relevant to the profile, by position; `shows`: whether the plan shows
+/// self-care.
+fn relevant(c: &Compiled, facts: &Facts, shows: bool, candidates: &mut Vec<u32>) -> Vec<u32> {
     c.links.relevance.candidates(facts.ids(), candidates);
     candidates
         .iter()
         .copied()
-        .filter(|p| is_relevant(c, facts, *p))
+        .filter(|p| is_relevant(c, facts, shows, *p))
         .collect()
 }
 
-fn is_relevant(c: &Compiled, facts: &Facts, position: u32) -> bool {
-    if c.links.relevance_exact.get(position as usize) == Some(&true) {
+fn is_relevant(c: &Compiled, facts: &Facts, shows: bool, position: u32) -> bool {
+    let at = position as usize;
+    if c.links.relevance_exact.get(at) == Some(&true) {
+        return true;
+    }
+    if shows && c.links.review.get(at) == Some(&true) {
         return true;
     }
     let Some(flag) = c.red_flags.at(position) else {
@@ -81,11 +89,12 @@ fn is_relevant(c: &Compiled, facts: &Facts, position: u32) -> bool {
         .ask_when
         .as_ref()
         .is_some_and(|w| holds(w, facts));
-    let mentioned = || {
-        let mentions = c.links.mentions.get(position as usize);
-        mentions.is_some_and(|m| m.iter().any(|(kind, id)| has(facts, *kind, *id)))
+    let has_any = |ids: Option<&Vec<(VocabKind, u32)>>| {
+        ids.is_some_and(|m| m.iter().any(|(kind, id)| has(facts, *kind, *id)))
     };
-    asked || (flag.relevance.by_mention && mentioned())
+    let mentioned = || has_any(c.links.mentions.get(at));
+    let reported = || has_any(c.links.asks.get(at));
+    asked || reported() || (flag.relevance.by_mention && mentioned())
 }
 
 /// Whether the profile has `id` of `kind`.

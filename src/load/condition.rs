@@ -131,6 +131,17 @@ impl Condition {
         out
     }
 
+    /// Whether the condition reads the profile-wide number `field` anywhere (inside `not`
+    /// too).
+    pub(crate) fn reads(&self, field: Field) -> bool {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().any(|p| p.reads(field)),
+            Condition::Not(part) => part.reads(field),
+            Condition::Range(f, ..) => *f == field,
+            Condition::Symptom(_) | Condition::Has(..) => false,
+        }
+    }
+
     fn mention(&self, out: &mut Vec<(VocabKind, u32)>) {
         match self {
             Condition::All(parts) | Condition::Any(parts) => {
