@@ -484,7 +484,8 @@ pub enum ErrorKind {
         /// Where it belongs, or what it needs.
         only: String,
     },
-    /// A finding listed both as present (`findings`) and as asked and denied (`absent`).
+    /// A finding or context id listed both as present (in `findings` or `context`) and as
+    /// asked and denied (`absent`).
     PresentAndAbsent {
         /// The id.
         id: String,
@@ -622,7 +623,7 @@ impl ErrorKind {
             ErrorKind::NotHere { field, only } => write!(f, "`{field}` is only for {only}"),
             ErrorKind::PresentAndAbsent { id } => write!(
                 f,
-                "`{id}` is both in `findings` (present) and in `absent` (asked and denied)"
+                "`{id}` is both reported (in `findings` or `context`) and in `absent` (asked and denied)"
             ),
             ErrorKind::TooDeep { max } => write!(f, "condition nested deeper than {max} levels"),
             ErrorKind::LimitExceeded {
