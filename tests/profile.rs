@@ -208,3 +208,27 @@ fn errors_name_the_field_path() {
         assert_eq!(err.to_string(), format!("profile: {message}"), "{json}");
     }
 }
+
+#[test]
+fn evaluation_errors_name_the_field_path_and_the_id() {
+    let engine = soothe::Engine::builtin().unwrap();
+    let cases = [
+        (
+            r#"{"findings": ["calf_swelling"], "absent": ["calf_swelling"]}"#,
+            "absent[0]: `calf_swelling` is both reported (in `findings` or `context`) and in `absent` (asked and denied)",
+        ),
+        (
+            r#"{"context": ["pregnancy"], "absent": ["chest_pain", "pregnancy"]}"#,
+            "absent[1]: `pregnancy` is both reported (in `findings` or `context`) and in `absent` (asked and denied)",
+        ),
+        (
+            r#"{"symptoms": [{"kind": "cramp", "location": "calff"}]}"#,
+            "symptoms[0].location: unknown location `calff`; did you mean `calf`?",
+        ),
+    ];
+    for (json, message) in cases {
+        let profile: Profile = serde_json::from_str(json).unwrap();
+        let err = engine.evaluate(&profile).unwrap_err();
+        assert_eq!(err.to_string(), format!("profile: {message}"), "{json}");
+    }
+}
