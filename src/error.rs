@@ -4,7 +4,7 @@
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
-use crate::kinds::{IdKind, ItemKind};
+use crate::kinds::{IdKind, ItemKind, VocabKind};
 use crate::urgency::Urgency;
 use crate::util::guard::TextProblem;
 use crate::util::lines::Lines;
@@ -339,6 +339,16 @@ pub enum ErrorKind {
         /// The nearest known id, if one is close.
         suggestion: Option<String>,
     },
+    /// A profile id listed under the wrong key: a known id of another set (`"context":
+    /// ["numbness"]`, where `numbness` is a finding).
+    WrongList {
+        /// The id as written.
+        id: String,
+        /// The set the list holds.
+        expected: VocabKind,
+        /// The set the id belongs to.
+        found: VocabKind,
+    },
     /// A value outside a closed set (category, grade, direction, urgency, action).
     InvalidValue {
         /// The field.
@@ -595,6 +605,15 @@ impl ErrorKind {
                 First(first)
             ),
             ErrorKind::UnknownId { kind, id, .. } => write!(f, "unknown {kind} `{id}`"),
+            ErrorKind::WrongList {
+                id,
+                expected,
+                found,
+            } => write!(
+                f,
+                "`{id}` is a {found} id, not a {expected} id: list it in `{}`",
+                found.profile_key()
+            ),
             ErrorKind::InvalidValue {
                 field,
                 value,

@@ -44,6 +44,16 @@ impl VocabKind {
         }
     }
 
+    /// Where a profile lists ids of this set: `triggers`, `findings`, `context`, or the
+    /// symptom's `kind`, `location` or `timing`.
+    pub fn profile_key(self) -> &'static str {
+        match self {
+            VocabKind::Trigger => "triggers",
+            VocabKind::Finding => "findings",
+            other => other.key(),
+        }
+    }
+
     /// A name for messages: `symptom kind`, `location`, ...
     pub fn noun(self) -> &'static str {
         match self {

@@ -222,6 +222,14 @@ fn evaluation_errors_name_the_field_path_and_the_id() {
             "absent[1]: `pregnancy` is both reported (in `findings` or `context`) and in `absent` (asked and denied)",
         ),
         (
+            r#"{"context": ["pregnancy", "numbness"]}"#,
+            "context[1]: `numbness` is a finding id, not a context id: list it in `findings`",
+        ),
+        (
+            r#"{"findings": ["stress"]}"#,
+            "findings[0]: `stress` is a trigger id, not a finding id: list it in `triggers`",
+        ),
+        (
             r#"{"symptoms": [{"kind": "cramp", "location": "calff"}]}"#,
             "symptoms[0].location: unknown location `calff`; did you mean `calf`?",
         ),

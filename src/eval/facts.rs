@@ -197,16 +197,31 @@ struct Lookup<'a> {
 impl Lookup<'_> {
     fn id(&self, kind: VocabKind, id: &str, path: &dyn Fn() -> String) -> Result<u32> {
         self.short(id, path)?;
-        self.vocab.lookup(kind, id).ok_or_else(|| {
-            profile_error(
-                path(),
-                ErrorKind::UnknownId {
-                    kind: kind.into(),
-                    id: id.to_owned(),
-                    suggestion: nearest(id, self.vocab.ids(kind)),
-                },
-            )
-        })
+        self.vocab
+            .lookup(kind, id)
+            .ok_or_else(|| profile_error(path(), self.unknown(kind, id)))
+    }
+
+    /// Why `id` is not a `kind` id: it is an id of another list, or unknown (with the
+    /// nearest `kind` id).
+    fn unknown(&self, kind: VocabKind, id: &str) -> ErrorKind {
+        let lists = [VocabKind::Trigger, VocabKind::Finding, VocabKind::Context];
+        let elsewhere = lists
+            .into_iter()
+            .filter(|other| *other != kind && lists.contains(&kind))
+            .find(|other| self.vocab.lookup(*other, id).is_some());
+        match elsewhere {
+            Some(found) => ErrorKind::WrongList {
+                id: id.to_owned(),
+                expected: kind,
+                found,
+            },
+            None => ErrorKind::UnknownId {
+                kind: kind.into(),
+                id: id.to_owned(),
+                suggestion: nearest(id, self.vocab.ids(kind)),
+            },
+        }
     }
 
     /// An error if `id` is longer than the string limit.
