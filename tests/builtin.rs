@@ -233,3 +233,44 @@ fn magnesium_is_graded_honestly() {
     assert!(bath.how_to().contains("warm water"));
     assert!(bath.evidence().sources.iter().any(|s| *s == "grober-2017"));
 }
+
+/// A reported finding makes the red flags built on it relevant only when the rest of the
+/// profile leaves them able to fire: no safety-net line for a flag that cannot apply.
+#[test]
+fn a_reported_finding_brings_in_only_red_flags_that_could_fire() {
+    let engine = Engine::builtin().unwrap();
+    let lines = |profile: Profile| -> Vec<String> {
+        let plan = engine.evaluate(&profile).unwrap();
+        plan.safety_net
+            .iter()
+            .map(|n| n.red_flag.to_string())
+            .collect()
+    };
+    // Giant cell arteritis needs an age of 50 or more (or an unknown age).
+    let young = lines(Profile::new().with_finding("new_headache").with_age(30));
+    assert!(young.iter().all(|f| !f.contains("giant-cell")), "{young:?}");
+    let unknown_age = lines(Profile::new().with_finding("jaw_pain_chewing"));
+    assert!(
+        unknown_age
+            .iter()
+            .any(|f| f == "possible-giant-cell-arteritis-sight"),
+        "{unknown_age:?}"
+    );
+    // A calf cramp after a fall with weakness: the spine is not in question.
+    let calf = lines(
+        Profile::new()
+            .with_symptom(Symptom::new("cramp", "calf"))
+            .with_finding("trauma")
+            .with_finding("weakness"),
+    );
+    assert!(
+        calf.iter().all(|f| f != "possible-spinal-cord-injury"),
+        "{calf:?}"
+    );
+    // Numbness alone: a fall would make it a possible spinal cord injury.
+    let numb = lines(Profile::new().with_finding("numbness"));
+    assert!(
+        numb.iter().any(|f| f == "possible-spinal-cord-injury"),
+        "{numb:?}"
+    );
+}

@@ -52,15 +52,19 @@ impl Links {
             links.asks.push(asks);
             links.mentions.push(mentions);
         }
-        for flag in layers.red_flags.iter() {
+        for (flag, asks) in layers.red_flags.iter().zip(&links.asks) {
             let r = &flag.relevance;
             let review = flag.when.reads(Field::SelfCareWeeks);
-            // Every key of the index is an anchor of `ask_when` or an id whose presence makes
-            // the flag relevant, so for these a candidate is relevant without a check.
+            // A candidate is relevant without a check when every key it is indexed under makes
+            // it relevant: every id it mentions (by mention), or only the anchors of an
+            // `ask_when` that holds exactly when one is present (a reported finding needs the
+            // could-it-fire check).
             let exact = !review
                 && match &r.ask_when {
                     None => r.by_mention,
-                    Some(ask_when) => !r.by_mention && ask_when.is_anchor_match(),
+                    Some(ask_when) => {
+                        !r.by_mention && asks.is_empty() && ask_when.is_anchor_match()
+                    }
                 };
             links.review.push(review);
             links.relevance_exact.push(exact);

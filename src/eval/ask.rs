@@ -2,8 +2,9 @@
 //! conditions (never hand-listed).
 //!
 //! A red flag is relevant to a profile when its `ask_when` holds; when its condition
-//! mentions a finding or context id the profile reports (a reported finding makes every red
-//! flag built on it worth asking about); for a flag defined without `ask_when`, when its
+//! mentions a finding or context id the profile reports and it could still fire (a reported
+//! finding makes every red flag built on it worth asking about, unless the rest of the
+//! profile rules it out, as an age under 50 rules out giant cell arteritis); for a flag defined without `ask_when`, when its
 //! condition mentions anything the profile has (a symptom's kind, location or timing, a
 //! trigger, a finding or a context id); and, for a review line (a flag whose condition reads
 //! `self_care_weeks`), whenever the plan shows self-care.
@@ -64,7 +65,7 @@ pub(crate) fn questions_and_safety_net<'e>(
 
 /// The red flags relevant to the profile, by position; `shows`: whether the plan shows
 /// self-care.
-fn relevant(c: &Compiled, facts: &Facts, shows: bool, candidates: &mut Vec<u32>) -> Vec<u32> {
+fn relevant(c: &Compiled, facts: &mut Facts, shows: bool, candidates: &mut Vec<u32>) -> Vec<u32> {
     c.links.relevance.candidates(facts.ids(), candidates);
     candidates
         .iter()
@@ -73,7 +74,7 @@ fn relevant(c: &Compiled, facts: &Facts, shows: bool, candidates: &mut Vec<u32>)
         .collect()
 }
 
-fn is_relevant(c: &Compiled, facts: &Facts, shows: bool, position: u32) -> bool {
+fn is_relevant(c: &Compiled, facts: &mut Facts, shows: bool, position: u32) -> bool {
     let at = position as usize;
     if c.links.relevance_exact.get(at) == Some(&true) {
         return true;
@@ -92,9 +93,42 @@ fn is_relevant(c: &Compiled, facts: &Facts, shows: bool, position: u32) -> bool 
     let has_any = |ids: Option<&Vec<(VocabKind, u32)>>| {
         ids.is_some_and(|m| m.iter().any(|(kind, id)| has(facts, *kind, *id)))
     };
-    let mentioned = || has_any(c.links.mentions.get(at));
-    let reported = || has_any(c.links.asks.get(at));
-    asked || reported() || (flag.relevance.by_mention && mentioned())
+    let mentioned = has_any(c.links.mentions.get(at));
+    let reported = has_any(c.links.asks.get(at));
+    asked
+        || (flag.relevance.by_mention && mentioned)
+        || (reported && could_fire(c, facts, position))
+}
+
+/// Whether the red flag at `position` would fire if every finding and context id its
+/// condition mentions that the profile leaves open were present (conditions are monotone in
+/// findings and context unless a `not` reads them; such a flag may be judged unable to fire,
+/// and is then relevant only through `ask_when` or by mention).
+fn could_fire(c: &Compiled, facts: &mut Facts, position: u32) -> bool {
+    let (Some(flag), Some(asks)) = (
+        c.red_flags.at(position),
+        c.links.asks.get(position as usize),
+    ) else {
+        return false;
+    };
+    let lengths = (facts.findings.len(), facts.context.len());
+    for &(kind, id) in asks {
+        let absent = match kind {
+            VocabKind::Finding => &facts.absent_findings,
+            _ => &facts.absent_context,
+        };
+        if absent.contains(&id) || facts.listed(kind).contains(&id) {
+            continue;
+        }
+        match kind {
+            VocabKind::Finding => facts.findings.push(id),
+            _ => facts.context.push(id),
+        }
+    }
+    let fires = holds(&flag.when, facts);
+    facts.findings.truncate(lengths.0);
+    facts.context.truncate(lengths.1);
+    fires
 }
 
 /// Whether the profile has `id` of `kind`.
