@@ -4,10 +4,11 @@
 //! A red flag is relevant to a profile when its `ask_when` holds; when its condition
 //! mentions a finding or context id the profile reports and it could still fire (a reported
 //! finding makes every red flag built on it worth asking about, unless the rest of the
-//! profile rules it out, as an age under 50 rules out giant cell arteritis); for a flag defined without `ask_when`, when its
-//! condition mentions anything the profile has (a symptom's kind, location or timing, a
-//! trigger, a finding or a context id); and, for a review line (a flag whose condition reads
-//! `self_care_weeks`), whenever the plan shows self-care.
+//! profile rules it out, as an age under 50 rules out giant cell arteritis); for a flag
+//! defined without `ask_when`, when its condition mentions anything the profile has (a
+//! symptom's kind, location or timing, a trigger, a finding or a context id); and, for a
+//! review line (a flag whose condition reads `self_care_weeks`), whenever the plan shows
+//! self-care.
 //!
 //! - Finding questions: every finding a relevant red flag's condition mentions, neither
 //!   present nor absent, that on its own (everything else unchanged) would raise the plan's
@@ -93,11 +94,9 @@ fn is_relevant(c: &Compiled, facts: &mut Facts, shows: bool, position: u32) -> b
     let has_any = |ids: Option<&Vec<(VocabKind, u32)>>| {
         ids.is_some_and(|m| m.iter().any(|(kind, id)| has(facts, *kind, *id)))
     };
-    let mentioned = has_any(c.links.mentions.get(at));
-    let reported = has_any(c.links.asks.get(at));
     asked
-        || (flag.relevance.by_mention && mentioned)
-        || (reported && could_fire(c, facts, position))
+        || (flag.relevance.by_mention && has_any(c.links.mentions.get(at)))
+        || (has_any(c.links.asks.get(at)) && could_fire(c, facts, position))
 }
 
 /// Whether the red flag at `position` would fire if every finding and context id its
