@@ -4,6 +4,7 @@
 use std::fmt::{self, Write as _};
 use std::sync::Arc;
 
+use crate::category::Category;
 use crate::kinds::{IdKind, ItemKind, VocabKind};
 use crate::urgency::Urgency;
 use crate::util::guard::TextProblem;
@@ -289,6 +290,13 @@ pub enum Dropped {
         /// The caution's text.
         text: String,
     },
+    /// Its category: what red flags withhold by category would no longer reach it.
+    Category {
+        /// The category it had.
+        from: Category,
+        /// The category the replacement gives.
+        to: Category,
+    },
 }
 
 impl fmt::Display for Dropped {
@@ -296,6 +304,9 @@ impl fmt::Display for Dropped {
         match self {
             Dropped::ClinicianFirst => f.write_str("drops `clinician_first = true`"),
             Dropped::Caution { text } => write!(f, "drops the caution \"{text}\""),
+            Dropped::Category { from, to } => {
+                write!(f, "changes its category from `{from}` to `{to}`")
+            }
         }
     }
 }
@@ -681,7 +692,7 @@ impl ErrorKind {
             ),
             ErrorKind::SuggestionWeakened { id, pack, dropped } => write!(
                 f,
-                "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement keeps every caution word for word, and may add more"
+                "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement keeps its category and every caution word for word, and may add more"
             ),
             ErrorKind::MedicineNamed { field, medicine } => write!(
                 f,

@@ -5,8 +5,8 @@
 #![cfg(test)]
 
 use soothe::{
-    Dropped, Engine, Error, ErrorKind, IdKind, ItemKind, Profile, SupplementNeeds, Symptom,
-    TextProblem, Urgency, VocabKind,
+    Category, Dropped, Engine, Error, ErrorKind, IdKind, ItemKind, Profile, SupplementNeeds,
+    Symptom, TextProblem, Urgency, VocabKind,
 };
 
 /// A `MedicineNamed` error for `medicine` in `field`.
@@ -246,6 +246,22 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             "suggestion-caution-dropped.toml",
             |k| matches!(k, ErrorKind::SuggestionWeakened { dropped: Dropped::Caution { text }, .. } if text.starts_with("Tell your GP")),
             (8, 6),
+        ),
+        (
+            "suggestion-category-changed.toml",
+            |k| {
+                matches!(
+                    k,
+                    ErrorKind::SuggestionWeakened {
+                        dropped: Dropped::Category {
+                            from: Category::Massage,
+                            to: Category::Relaxation
+                        },
+                        ..
+                    }
+                )
+            },
+            (9, 6),
         ),
         (
             "suggestion-caution-rewritten.toml",

@@ -185,8 +185,8 @@ fn too_often<T: Layered>(item: &T, max: usize) -> ErrorKind {
 }
 
 impl Layered for Suggestion {
-    /// A replacement keeps `clinician_first` and every caution, word for word, with the same
-    /// condition and action; it may add more.
+    /// A replacement keeps `clinician_first`, its category (red flags withhold by category)
+    /// and every caution, word for word, with the same condition and action; it may add more.
     fn refuse(old: &Suggestion, new: &Suggestion) -> Option<(ErrorKind, Option<Location>)> {
         let dropped = weakened(old, new)?;
         let kind = ErrorKind::SuggestionWeakened {
@@ -208,6 +208,12 @@ impl Layered for Suggestion {
 fn weakened(old: &Suggestion, new: &Suggestion) -> Option<Dropped> {
     if old.clinician_first && !new.clinician_first {
         return Some(Dropped::ClinicianFirst);
+    }
+    if old.category != new.category {
+        return Some(Dropped::Category {
+            from: old.category,
+            to: new.category,
+        });
     }
     old.cautions
         .iter()
