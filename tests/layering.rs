@@ -329,7 +329,7 @@ text = "Not on a swollen calf."
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Never massage a swollen, red or warm leg. It may hold a blood clot, and massage could move it.\"; a replacement keeps every caution word for word, and may add more"
+        "extra.toml:7:6: suggestion `self-massage`: suggestion `self-massage` replaces the one from pack `soothe-suggestions` but drops the caution \"Never massage a swollen, red or warm leg. It may hold a blood clot, and massage could move it.\"; a replacement keeps its category and every caution word for word, and may add more"
     );
 }
 
