@@ -465,6 +465,16 @@ pub enum ErrorKind {
         /// What it drops.
         dropped: Dropped,
     },
+    /// A suggestion that is not of category `supplement` names a supplement or a form one
+    /// comes in ([`crate::supplement_named`]): it would dodge the supplement rules.
+    SupplementElsewhere {
+        /// The field.
+        field: String,
+        /// The entry of `rules/supplements.txt` it names.
+        supplement: String,
+        /// The category it was given.
+        category: Category,
+    },
     /// A text a person may see names a medicine (a suggestion's title, how-to, evidence
     /// note or caution, a source's citation, an id), however it is spelled: soothe suggests
     /// none. Red-flag text may name medicines as possible causes, but not advise one
@@ -693,6 +703,14 @@ impl ErrorKind {
             ErrorKind::SuggestionWeakened { id, pack, dropped } => write!(
                 f,
                 "suggestion `{id}` replaces the one from pack `{pack}` but {dropped}; a replacement keeps its category and every caution word for word, and may add more"
+            ),
+            ErrorKind::SupplementElsewhere {
+                field,
+                supplement,
+                category,
+            } => write!(
+                f,
+                "{field} names `{supplement}`, which only a suggestion of category `supplement` may name (it must ask a clinician first and be withheld for kidney disease and pregnancy); this one is `{category}`"
             ),
             ErrorKind::MedicineNamed { field, medicine } => write!(
                 f,

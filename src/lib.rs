@@ -86,7 +86,7 @@ pub use load::scenario::{Expect, Scenario};
 pub use load::vocabulary::{Term, Vocabulary};
 pub use profile::{Field, Onset, Profile, Symptom, Trend};
 pub use urgency::Urgency;
-pub use util::guard::{TextProblem, medicine_named};
+pub use util::guard::{TextProblem, medicine_named, supplement_named};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -248,6 +248,16 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             (8, 6),
         ),
         (
+            "supplement-elsewhere.toml",
+            |k| matches!(k, ErrorKind::SupplementElsewhere { field, supplement, category: Category::HydrationNutrition } if field == "how_to" && supplement == "mg"),
+            (12, 10),
+        ),
+        (
+            "medicine-tonic-brand.toml",
+            |k| medicine(k, "how_to", "fever tree"),
+            (11, 10),
+        ),
+        (
             "suggestion-category-changed.toml",
             |k| {
                 matches!(

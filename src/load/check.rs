@@ -197,6 +197,7 @@ pub(crate) fn suggestion(
     if category == Category::Supplement {
         supplement_guarded(raw, &cautions, known.vocab, site)?;
     }
+    no_supplement_elsewhere(raw, category, site)?;
     Ok(Suggestion {
         id,
         title: raw.title.get_ref().clone(),
@@ -211,6 +212,25 @@ pub(crate) fn suggestion(
             note: site.location(&e.note.span()),
         },
     })
+}
+
+/// A suggestion of another category than `supplement` may not name a supplement in any text
+/// a person sees with it: it would dodge the supplement rules.
+fn no_supplement_elsewhere(raw: &RawSuggestion, category: Category, site: &Site<'_>) -> Result<()> {
+    let note = &raw.evidence.get_ref().note;
+    let texts = [
+        ("title", &raw.title),
+        ("how_to", &raw.how_to),
+        ("evidence.note", note),
+    ];
+    for (field, text) in texts {
+        site.no_supplement(&text.span(), field, text.get_ref(), category)?;
+    }
+    for c in &raw.caution {
+        let text = &c.get_ref().text;
+        site.no_supplement(&text.span(), "caution.text", text.get_ref(), category)?;
+    }
+    Ok(())
 }
 
 /// The context ids a supplement must be withheld for (DOMAIN.md: kidney disease raises the

@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::category::Category;
 use crate::error::{Error, ErrorKind, LimitKind, Location};
 use crate::kinds::{IdKind, ItemKind};
 use crate::util::guard;
@@ -146,6 +147,31 @@ impl<'a> Site<'a> {
     }
 
     /// An error if `text` names a medicine (`rules/medicines.txt`).
+    /// An error if a suggestion of `category` (not `supplement`) names a supplement in
+    /// `text`.
+    pub fn no_supplement(
+        &self,
+        span: &Range<usize>,
+        field: &str,
+        text: &str,
+        category: Category,
+    ) -> Result<(), Error> {
+        if category == Category::Supplement {
+            return Ok(());
+        }
+        match guard::supplement_named(text) {
+            None => Ok(()),
+            Some(supplement) => Err(self.error(
+                span,
+                ErrorKind::SupplementElsewhere {
+                    field: field.to_owned(),
+                    supplement: supplement.to_owned(),
+                    category,
+                },
+            )),
+        }
+    }
+
     pub fn no_medicine(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
         match guard::medicine_named(text) {
             None => Ok(()),

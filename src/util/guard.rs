@@ -24,6 +24,9 @@ use std::sync::OnceLock;
 /// The list of what counts as a medicine (see `medicines.txt` for the format).
 const MEDICINES_TXT: &str = include_str!("../../rules/medicines.txt");
 
+/// The list of what only a `supplement` suggestion may name (same format).
+const SUPPLEMENTS_TXT: &str = include_str!("../../rules/supplements.txt");
+
 /// A joined span whose parts were separated by white space ("ibu profen") names a medicine
 /// only if every part is a single letter ("t h c"), or the joined name has at least
 /// `MIN_SPACED_JOIN` letters and every part at least `MIN_SPACED_PART` ("buffer in" is not
@@ -866,6 +869,12 @@ fn list() -> &'static List {
     LIST.get_or_init(|| List::parse(MEDICINES_TXT))
 }
 
+/// The parsed supplement list, parsed on first use.
+fn supplements() -> &'static List {
+    static LIST: OnceLock<List> = OnceLock::new();
+    LIST.get_or_init(|| List::parse(SUPPLEMENTS_TXT))
+}
+
 /// The medicine `text` names, if any: the entry of `rules/medicines.txt` (as written there)
 /// named earliest in the text. This is the check every text a person sees with a suggestion
 /// goes through when a pack loads; hosts may run it over their own text too.
@@ -889,7 +898,24 @@ fn list() -> &'static List {
 /// a word are read as letters ("ibupr0fen"). Exception phrases ("medicine ball") are skipped.
 #[must_use]
 pub fn medicine_named(text: &str) -> Option<&'static str> {
-    let list = list();
+    named(list(), text)
+}
+
+/// The supplement or supplement form `text` names, if any: the entry of
+/// `rules/supplements.txt` named earliest, matched as [`medicine_named`] matches. Only a
+/// suggestion of category `supplement` may name one.
+///
+/// ```
+/// assert_eq!(soothe::supplement_named("Two potassium tablets each morning"), Some("tablet"));
+/// assert_eq!(soothe::supplement_named("Foods rich in potassium, such as bananas"), None);
+/// ```
+#[must_use]
+pub fn supplement_named(text: &str) -> Option<&'static str> {
+    named(supplements(), text)
+}
+
+/// The entry of `list` that `text` names earliest, under every reading of the text.
+fn named(list: &'static List, text: &str) -> Option<&'static str> {
     let folded = fold(text);
     let found = list.scan(&folded).or_else(|| {
         // Readings of the same text, tried only when the plain one names nothing.
