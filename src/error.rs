@@ -485,11 +485,12 @@ pub enum ErrorKind {
         /// The medicine named, as `rules/medicines.txt` lists it.
         medicine: String,
     },
-    /// A red flag's text, safety net or interim names a medicine and tells the person to
-    /// take, use, try, apply, chew or start something: a red flag may name a medicine as a
-    /// possible cause, never advise one.
+    /// A red flag's text, safety net or interim, or a vocabulary label or question, names a
+    /// medicine and, in the same sentence (questions aside), tells the person to take, use,
+    /// try, have or drink something, or says it helps or is fine: such text may name a
+    /// medicine as a possible cause or ask about one, never advise one.
     MedicineAdvised {
-        /// The field (`text`, `safety_net`, `interim`).
+        /// The field (`text`, `safety_net`, `interim`, `label`, `question`).
         field: String,
         /// The medicine named, as `rules/medicines.txt` lists it.
         medicine: String,
@@ -718,7 +719,7 @@ impl ErrorKind {
             ),
             ErrorKind::MedicineAdvised { field, medicine } => write!(
                 f,
-                "{field} names a medicine (`{medicine}`) and tells the person to take, use or try something; a red flag may name a medicine as a possible cause, never advise one: send the person to their clinician"
+                "{field} names a medicine (`{medicine}`) and tells the person to take, use or try something; red-flag and vocabulary text may name a medicine as a possible cause or ask about one, never advise one: send the person to their clinician"
             ),
             ErrorKind::WithholdWithoutReason => f.write_str(
                 "a caution that withholds needs a `when` that names a context, finding, trigger, kind, location or timing, so the plan can say why",

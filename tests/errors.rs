@@ -217,6 +217,16 @@ fn each_fixture_fails_with_its_kind_and_fields() {
             (12, 8),
         ),
         (
+            "red-flag-medicine-is-fine.toml",
+            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "text" && medicine == "paracetamol"),
+            (12, 8),
+        ),
+        (
+            "question-advises-medicine.toml",
+            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "question" && medicine == "aspirin"),
+            (10, 12),
+        ),
+        (
             "red-flag-advises-medicine.toml",
             |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "safety_net" && medicine == "ibuprofen"),
             (13, 14),

@@ -77,10 +77,12 @@ pub(crate) fn term(
     let t = raw.get_ref();
     let id = id(site, &t.id, kind)?;
     site.non_empty(&t.label.span(), "label", t.label.get_ref())?;
+    site.no_medicine_advice(&t.label.span(), "label", t.label.get_ref())?;
     let asks = matches!(kind, VocabKind::Finding | VocabKind::Context);
     let question = match (&t.question, asks) {
         (Some(q), true) => {
             site.non_empty(&q.span(), "question", q.get_ref())?;
+            site.no_medicine_advice(&q.span(), "question", q.get_ref())?;
             Some(q.get_ref().clone())
         }
         (None, true) => {

@@ -930,10 +930,12 @@ fn named(list: &'static List, text: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
-/// Words that tell a person to take or use something.
+/// Words that tell a person to take or use something, or that it is fine to.
 const ADVISING: &[&str] = &[
     "take", "taking", "takes", "use", "using", "try", "trying", "apply", "applying", "rub",
     "swallow", "chew", "start", "starting", "give", "spray", "inhale", "pop", "double", "increase",
+    "have", "having", "drink", "drinking", "sip", "eat", "help", "helps", "fine", "ok", "okay",
+    "safe",
 ];
 
 /// Words that, just before an advising word, turn it into a warning ("do not take",
@@ -950,20 +952,35 @@ const NEGATING: &[&str] = &["not", "never", "no", "t", "avoid", "stop", "without
 /// refused, however far apart they stand.
 #[must_use]
 pub(crate) fn medicine_advised(text: &str) -> Option<&'static str> {
-    let medicine = medicine_named(text)?;
-    let folded = fold(text);
+    medicine_named(text)?;
+    sentences(text)
+        .filter(|sentence| !sentence.trim_end().ends_with('?'))
+        .find_map(|sentence| {
+            let medicine = medicine_named(sentence)?;
+            advises(sentence).then_some(medicine)
+        })
+}
+
+/// The sentences of a text, each with its closing mark (`.`, `!`, `?` or `;`).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '!', '?', ';'])
+}
+
+/// Whether a sentence tells the person to take or use something: an advising word not
+/// negated by the word just before it.
+fn advises(sentence: &str) -> bool {
+    let folded = fold(sentence);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let advises = words.iter().enumerate().any(|(i, word)| {
+    words.iter().enumerate().any(|(i, word)| {
         let negated = i
             .checked_sub(1)
             .and_then(|before| words.get(before))
             .is_some_and(|before| NEGATING.contains(before));
         ADVISING.contains(word) && !negated
-    });
-    advises.then_some(medicine)
+    })
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1089,6 +1106,10 @@ mod tests {
             "Stop taking the new tablets only if your doctor says so.",
             "Call an ambulance now.",
             "Take a break and call your GP.",
+            // Sentence by sentence: the advice and the medicine are in different sentences.
+            "Take a break. Ibuprofen can cause stomach pain.",
+            // A question asks; it does not advise.
+            "Have you taken ibuprofen for this?",
         ] {
             assert_eq!(medicine_advised(ok), None, "{ok}");
         }
@@ -1101,6 +1122,17 @@ mod tests {
             ("Do not wait: take ibuprofen.", "ibuprofen"),
             ("Paracetamol helps. Try it.", "paracetamol"),
             ("T\u{0430}ke ibupr0fen now.", "ibuprofen"),
+            ("Paracetamol can help until you are seen.", "paracetamol"),
+            ("Have some ibuprofen and see a GP today.", "ibuprofen"),
+            ("Drink tonic water and see a GP today.", "tonic water"),
+            (
+                "Get seen today; until then, ibuprofen is fine.",
+                "ibuprofen",
+            ),
+            (
+                "Has a toe turned blue? If so, take an aspirin now.",
+                "aspirin",
+            ),
         ] {
             assert_eq!(medicine_advised(bad), Some(named), "{bad}");
         }
