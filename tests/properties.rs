@@ -133,6 +133,20 @@ proptest! {
     }
 
     #[test]
+    fn the_order_of_a_profiles_lists_never_changes_the_plan(p in profile()) {
+        let engine = engine();
+        let mut reversed = p.clone();
+        reversed.symptoms.reverse();
+        reversed.triggers.reverse();
+        reversed.findings.reverse();
+        reversed.absent.reverse();
+        reversed.context.reverse();
+        let a = serde_json::to_string(&engine.evaluate(&p).unwrap()).unwrap();
+        let b = serde_json::to_string(&engine.evaluate(&reversed).unwrap()).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
     fn see_clinician_exactly_when_urgency_is_above_none(p in profile()) {
         let plan = engine().evaluate(&p).unwrap();
         prop_assert_eq!(plan.see_clinician, plan.urgency > Urgency::None);

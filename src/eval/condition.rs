@@ -55,12 +55,22 @@ pub(crate) fn witness<'v>(
         Condition::Any(parts) => parts.iter().find_map(|c| witness(c, facts, vocab)),
         Condition::Not(_) | Condition::Range(..) => None,
         Condition::Symptom(m) => {
-            let s = facts.symptoms.iter().find(|s| matches(m, s))?;
-            let id = vocab.name(VocabKind::Location, s.location)?;
+            // Of the matching symptoms' places, the first in vocabulary order, whatever the
+            // order the profile lists its symptoms in.
+            let location = facts
+                .symptoms
+                .iter()
+                .filter(|s| matches(m, s))
+                .map(|s| s.location)
+                .min()?;
+            let id = vocab.name(VocabKind::Location, location)?;
             Some((BecauseKind::Location, id))
         }
         Condition::Has(kind, ids) => {
-            let id = *facts.listed(*kind).iter().find(|id| ids.contains(id))?;
+            // The first of the condition's ids the profile has: the pack's order, not the
+            // profile's, so listing the same ids in another order gives the same reason.
+            let listed = facts.listed(*kind);
+            let id = *ids.iter().find(|id| listed.contains(id))?;
             match facts.implied_by(id).filter(|_| *kind == VocabKind::Context) {
                 // The risk was reported as a finding: say so.
                 Some(finding) => Some((
