@@ -957,8 +957,29 @@ pub(crate) fn medicine_advised(text: &str) -> Option<&'static str> {
         .filter(|sentence| !sentence.trim_end().ends_with('?'))
         .find_map(|sentence| {
             let medicine = medicine_named(sentence)?;
-            advises(sentence).then_some(medicine)
+            (advises(sentence) || asks_for(sentence)).then_some(medicine)
         })
+}
+
+/// Whether a sentence tells the person to ask someone for a medicine ("ask a pharmacist for
+/// ibuprofen"): "ask", then "for", then a medicine within the next three words ("ask your GP
+/// for a review of your statins" is not).
+fn asks_for(sentence: &str) -> bool {
+    let folded = fold(sentence);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(ask) = words.iter().position(|w| matches!(*w, "ask" | "asking")) else {
+        return false;
+    };
+    let after = words.get(ask..).unwrap_or_default();
+    let Some(at) = after.iter().position(|w| *w == "for") else {
+        return false;
+    };
+    let next = after.get(at + 1..).unwrap_or_default();
+    let next = next.get(..next.len().min(3)).unwrap_or_default();
+    medicine_named(&next.join(" ")).is_some()
 }
 
 /// The sentences of a text, each with its closing mark (`.`, `!`, `?` or `;`).
@@ -1110,6 +1131,7 @@ mod tests {
             "Take a break. Ibuprofen can cause stomach pain.",
             // A question asks; it does not advise.
             "Have you taken ibuprofen for this?",
+            "Ask your GP for a review of the statins you are on.",
         ] {
             assert_eq!(medicine_advised(ok), None, "{ok}");
         }
@@ -1132,6 +1154,10 @@ mod tests {
             (
                 "Has a toe turned blue? If so, take an aspirin now.",
                 "aspirin",
+            ),
+            (
+                "Ask a pharmacist for ibuprofen and see a GP today.",
+                "ibuprofen",
             ),
         ] {
             assert_eq!(medicine_advised(bad), Some(named), "{bad}");
