@@ -134,19 +134,14 @@ impl<'a> Site<'a> {
         field: &str,
         text: &str,
     ) -> Result<(), Error> {
-        match guard::medicine_advised(text) {
-            None => Ok(()),
-            Some(medicine) => Err(self.error(
-                span,
-                ErrorKind::MedicineAdvised {
-                    field: field.to_owned(),
-                    medicine: medicine.to_owned(),
-                },
-            )),
-        }
+        self.refuse_found(span, guard::medicine_advised(text), |medicine| {
+            ErrorKind::MedicineAdvised {
+                field: field.to_owned(),
+                medicine,
+            }
+        })
     }
 
-    /// An error if `text` names a medicine (`rules/medicines.txt`).
     /// An error if a suggestion of `category` (not `supplement`) names a supplement in
     /// `text`.
     pub fn no_supplement(
@@ -159,29 +154,35 @@ impl<'a> Site<'a> {
         if category == Category::Supplement {
             return Ok(());
         }
-        match guard::supplement_named(text) {
-            None => Ok(()),
-            Some(supplement) => Err(self.error(
-                span,
-                ErrorKind::SupplementElsewhere {
-                    field: field.to_owned(),
-                    supplement: supplement.to_owned(),
-                    category,
-                },
-            )),
-        }
+        self.refuse_found(span, guard::supplement_named(text), |supplement| {
+            ErrorKind::SupplementElsewhere {
+                field: field.to_owned(),
+                supplement,
+                category,
+            }
+        })
     }
 
+    /// An error if `text` names a medicine (`rules/medicines.txt`).
     pub fn no_medicine(&self, span: &Range<usize>, field: &str, text: &str) -> Result<(), Error> {
-        match guard::medicine_named(text) {
+        self.refuse_found(span, guard::medicine_named(text), |medicine| {
+            ErrorKind::MedicineNamed {
+                field: field.to_owned(),
+                medicine,
+            }
+        })
+    }
+
+    /// The error `kind` makes of what a guard `found` at `span`, if it found anything.
+    fn refuse_found(
+        &self,
+        span: &Range<usize>,
+        found: Option<&str>,
+        kind: impl FnOnce(String) -> ErrorKind,
+    ) -> Result<(), Error> {
+        match found {
             None => Ok(()),
-            Some(medicine) => Err(self.error(
-                span,
-                ErrorKind::MedicineNamed {
-                    field: field.to_owned(),
-                    medicine: medicine.to_owned(),
-                },
-            )),
+            Some(entry) => Err(self.error(span, kind(entry.to_owned()))),
         }
     }
 }

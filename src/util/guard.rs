@@ -957,19 +957,16 @@ pub(crate) fn medicine_advised(text: &str) -> Option<&'static str> {
         .filter(|sentence| !sentence.trim_end().ends_with('?'))
         .find_map(|sentence| {
             let medicine = medicine_named(sentence)?;
-            (advises(sentence) || asks_for(sentence)).then_some(medicine)
+            let folded = fold(sentence);
+            let words: Vec<&str> = tokenize(&folded).iter().map(|t| t.word).collect();
+            (advises(&words) || asks_for(&words)).then_some(medicine)
         })
 }
 
 /// Whether a sentence tells the person to ask someone for a medicine ("ask a pharmacist for
 /// ibuprofen"): "ask", then "for", then a medicine within the next three words ("ask your GP
 /// for a review of your statins" is not).
-fn asks_for(sentence: &str) -> bool {
-    let folded = fold(sentence);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+fn asks_for(words: &[&str]) -> bool {
     let Some(ask) = words.iter().position(|w| matches!(*w, "ask" | "asking")) else {
         return false;
     };
@@ -987,14 +984,9 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['.', '!', '?', ';'])
 }
 
-/// Whether a sentence tells the person to take or use something: an advising word not
+/// Whether a sentence's words tell the person to take or use something: an advising word not
 /// negated by the word just before it.
-fn advises(sentence: &str) -> bool {
-    let folded = fold(sentence);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+fn advises(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, word)| {
         let negated = i
             .checked_sub(1)
