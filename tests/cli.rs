@@ -212,16 +212,14 @@ fn a_typo_gets_one_line_and_status_2() {
     assert!(stdout(&out).is_empty());
 }
 
+/// `suggest --rules PATH` for a calf cramp.
+fn calf_cramp_with_rules(path: &str) -> Output {
+    run(&["--rules", path, "--symptom", "cramp", "--location", "calf"])
+}
+
 #[test]
 fn a_bad_pack_names_file_line_and_column() {
-    let out = run(&[
-        "--rules",
-        "tests/fixtures/invalid/unknown-id.toml",
-        "--symptom",
-        "cramp",
-        "--location",
-        "calf",
-    ]);
+    let out = calf_cramp_with_rules("tests/fixtures/invalid/unknown-id.toml");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
@@ -300,14 +298,7 @@ fn a_full_stdout_is_reported_with_status_1() {
 #[test]
 fn rules_and_profiles_that_are_not_files_fail_fast() {
     // Defect 5: `--rules /dev/zero` grew to 2 GB before failing; a FIFO blocked for ever.
-    let out = run(&[
-        "--rules",
-        "/dev/zero",
-        "--symptom",
-        "cramp",
-        "--location",
-        "calf",
-    ]);
+    let out = calf_cramp_with_rules("/dev/zero");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
@@ -328,14 +319,7 @@ fn rules_and_profiles_that_are_not_files_fail_fast() {
             .unwrap()
             .success()
     );
-    let out = run(&[
-        "--rules",
-        fifo.to_str().unwrap(),
-        "--symptom",
-        "cramp",
-        "--location",
-        "calf",
-    ]);
+    let out = calf_cramp_with_rules(fifo.to_str().unwrap());
     std::fs::remove_file(&fifo).unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(

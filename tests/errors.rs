@@ -9,6 +9,11 @@ use soothe::{
     Symptom, TextProblem, Urgency, VocabKind,
 };
 
+/// A `MedicineAdvised` error for `medicine` in `field`.
+fn advised(kind: &ErrorKind, in_field: &str, named: &str) -> bool {
+    matches!(kind, ErrorKind::MedicineAdvised { field, medicine } if field == in_field && medicine == named)
+}
+
 /// A `MedicineNamed` error for `medicine` in `field`.
 fn medicine(kind: &ErrorKind, in_field: &str, named: &str) -> bool {
     matches!(kind, ErrorKind::MedicineNamed { field, medicine } if field == in_field && medicine == named)
@@ -218,17 +223,17 @@ fn each_fixture_fails_with_its_kind_and_fields() {
         ),
         (
             "red-flag-medicine-is-fine.toml",
-            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "text" && medicine == "paracetamol"),
+            |k| advised(k, "text", "paracetamol"),
             (12, 8),
         ),
         (
             "question-advises-medicine.toml",
-            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "question" && medicine == "aspirin"),
+            |k| advised(k, "question", "aspirin"),
             (10, 12),
         ),
         (
             "red-flag-advises-medicine.toml",
-            |k| matches!(k, ErrorKind::MedicineAdvised { field, medicine } if field == "safety_net" && medicine == "ibuprofen"),
+            |k| advised(k, "safety_net", "ibuprofen"),
             (13, 14),
         ),
         (
